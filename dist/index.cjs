@@ -1,5 +1,118 @@
 'use strict';
 
+// The DOM pieces the event source needs, taken from the platform. Engines without a constructible EventTarget,
+// Event or MessageEvent get small shims instead (the legacy build); this module is the one seam for that choice.
+function constructible(Ctor, args) {
+    try {
+        return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
+    }
+    catch (error) {
+        return false;
+    }
+}
+/** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
+function nativeDom() {
+    if (typeof Reflect !== 'object' ||
+        !constructible(typeof EventTarget !== 'undefined' && EventTarget, []) ||
+        !constructible(typeof Event !== 'undefined' && Event, ['x']) ||
+        !constructible(typeof MessageEvent !== 'undefined' && MessageEvent, ['x'])) {
+        return null;
+    }
+    return {
+        EventTarget: EventTarget,
+        construct: function (owner) {
+            return Reflect.construct(EventTarget, [], owner);
+        },
+        createEvent: function (type) {
+            return new Event(type);
+        },
+        createMessageEvent: function (type, data, origin, lastEventId) {
+            return new MessageEvent(type, { data: data, origin: origin, lastEventId: lastEventId });
+        },
+    };
+}
+
+// The HTTP facts the processing model needs: is a response an event stream, and how an id travels in a header.
+var HTTP_WHITESPACE = /^[\t\n\r ]+|[\t\n\r ]+$/g;
+var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Whether a `Content-Type` header value names `text/event-stream`: the essence of the MIME type that Fetch's
+ * "extract a MIME type" finds (the last valid one of comma-separated values), compared ASCII case-insensitively.
+ * Parameters, `charset` among them, do not matter: event streams are always UTF-8.
+ * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
+ */
+function isEventStream(contentType) {
+    if (!contentType)
+        return false;
+    var essence = '';
+    var values = splitOutsideQuotes(contentType);
+    for (var i = 0; i < values.length; i++) {
+        var value = values[i].replace(HTTP_WHITESPACE, '');
+        var semicolon = value.indexOf(';');
+        var mime = (semicolon === -1 ? value : value.slice(0, semicolon)).replace(HTTP_WHITESPACE, '');
+        var slash = mime.indexOf('/');
+        // https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type and subtype are non-empty tokens.
+        if (slash === -1 || !TOKEN.test(mime.slice(0, slash)) || !TOKEN.test(mime.slice(slash + 1)))
+            continue;
+        essence = mime.toLowerCase();
+    }
+    return essence === 'text/event-stream';
+}
+// https://fetch.spec.whatwg.org/#header-value-get-decode-and-split (a quoted string may hold a comma)
+function splitOutsideQuotes(value) {
+    var out = [];
+    var start = 0;
+    var quoted = false;
+    for (var i = 0; i < value.length; i++) {
+        var c = value.charAt(i);
+        if (quoted) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                quoted = false;
+        }
+        else if (c === '"')
+            quoted = true;
+        else if (c === ',') {
+            out.push(value.slice(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(value.slice(start));
+    return out;
+}
+/**
+ * The last event ID string "encoded as UTF-8", as a byte string (one character per byte): header values in
+ * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw.
+ * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-last-event-id-header
+ */
+function utf8ByteString(text) {
+    if (!/[^\x00-\x7f]/.test(text))
+        return text;
+    var out = '';
+    for (var i = 0; i < text.length; i++) {
+        var c = text.charCodeAt(i);
+        if (c < 0x80)
+            out += text.charAt(i);
+        else if (c < 0x800)
+            out += String.fromCharCode(0xc0 | (c >> 6), 0x80 | (c & 0x3f));
+        else {
+            if (c >= 0xd800 && c <= 0xdfff) {
+                var next = text.charCodeAt(i + 1);
+                if (c <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+                    c = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
+                    i++;
+                    out += String.fromCharCode(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 0x3f), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+                    continue;
+                }
+                c = 0xfffd;
+            }
+            out += String.fromCharCode(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 0x3f), 0x80 | (c & 0x3f));
+        }
+    }
+    return out;
+}
+
 // Streaming UTF-8 decoding for the event stream parser.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
 // "Streams must be decoded using the UTF-8 decode algorithm." The byte order mark is the parser's job (it must be
@@ -473,4 +586,406 @@ function createParser(callbacks) {
     };
 }
 
+function noop() { }
+function createFetchTransport(fetchImpl) {
+    return function fetchTransport(request, handlers) {
+        var done = false;
+        var reader = null;
+        var controller = typeof AbortController === 'function' ? new AbortController() : null;
+        function fail(error) {
+            if (done)
+                return;
+            done = true;
+            handlers.end(error);
+        }
+        function read() {
+            reader
+                .read()
+                .then(function (result) {
+                if (done)
+                    return;
+                if (result.done) {
+                    done = true;
+                    handlers.end();
+                }
+                else {
+                    handlers.chunk(result.value);
+                    if (!done)
+                        read();
+                }
+            })
+                .then(undefined, fail);
+        }
+        var pending;
+        try {
+            pending = Promise.resolve(fetchImpl(request.url, {
+                method: 'GET',
+                headers: request.headers,
+                // "create a potential-CORS request" with the Anonymous or Use Credentials state.
+                mode: 'cors',
+                credentials: request.withCredentials ? 'include' : 'same-origin',
+                // 11. Set request's cache mode to "no-store".
+                cache: 'no-store',
+                redirect: 'follow',
+                signal: controller ? controller.signal : undefined,
+            }));
+        }
+        catch (error) {
+            // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+            pending = Promise.reject(error);
+        }
+        pending
+            .then(function (response) {
+            if (!done)
+                handlers.response(response.status, response.headers.get('content-type'), response.url || '');
+            var body = response.body;
+            if (done) {
+                // Failed or closed while the headers were handled: the body is cancelled, never awaited.
+                if (body)
+                    body.cancel().then(noop, noop);
+                return;
+            }
+            if (!body) {
+                done = true;
+                handlers.end();
+                return;
+            }
+            reader = body.getReader();
+            read();
+        })
+            .then(undefined, fail);
+        return function abort() {
+            if (done)
+                return;
+            done = true;
+            // Never await reader.cancel(): a body that does not answer must not hold anything up.
+            if (reader)
+                reader.cancel().then(noop, noop);
+            if (controller)
+                controller.abort();
+        };
+    };
+}
+
+// URLs: resolving the constructor's argument, and the origin that messages carry.
+/** The base URL a relative URL resolves against: the document's, else the worker's location, else none. */
+function baseURL() {
+    try {
+        if (typeof document !== 'undefined' && document && document.baseURI)
+            return document.baseURI;
+        if (typeof location !== 'undefined' && location && location.href)
+            return location.href;
+    }
+    catch (error) {
+        // Deno without --location throws on any use of `location`.
+    }
+    return undefined;
+}
+/** "Encoding-parse a URL": the serialized absolute URL, or null on failure. */
+function parseURL(input, base) {
+    try {
+        return new URL(input, base).href;
+    }
+    catch (error) {
+        return null;
+    }
+}
+/** The serialization of the origin of an absolute URL ("null" for opaque origins). */
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch (error) {
+        return 'null';
+    }
+}
+
+// The EventSource interface and its processing model, step by step.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html
+var CONNECTING = 0;
+var OPEN = 1;
+var CLOSED = 2;
+// setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
+var MAX_DELAY = 2147483647;
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
+// "This must initially be an implementation-defined value, probably in the region of a few seconds."
+var DEFAULT_RECONNECTION_TIME = 3000;
+// The instance's internal slots live in one non-enumerable property.
+var SLOTS = '__eventSource';
+function slots(target) {
+    var state = target ? target[SLOTS] : undefined;
+    if (!state)
+        throw new TypeError('Illegal invocation: not an EventSource');
+    return state;
+}
+function defineConstant(target, name, value) {
+    Object.defineProperty(target, name, { value: value, enumerable: true });
+}
+var dom = nativeDom();
+function syntaxError(message) {
+    return typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
+}
+function defaultFetch() {
+    return typeof fetch === 'function' ? fetch : undefined;
+}
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
+function EventSourceImpl(url, eventSourceInitDict) {
+    if (!(this instanceof EventSourceImpl)) {
+        throw new TypeError("Failed to construct 'EventSource': use the 'new' operator");
+    }
+    if (arguments.length < 1) {
+        throw new TypeError("Failed to construct 'EventSource': 1 argument required, but only 0 present");
+    }
+    if (!dom)
+        throw new TypeError('EventSource: this platform has no EventTarget, Event and MessageEvent to build on');
+    // WebIDL: url is a USVString, converted with ToString (a Symbol cannot be).
+    if (typeof url === 'symbol')
+        throw new TypeError("Failed to construct 'EventSource': url cannot be a Symbol");
+    var input = String(url);
+    // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
+    var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
+    if (typeof init !== 'object' && typeof init !== 'function') {
+        throw new TypeError("Failed to construct 'EventSource': the second argument is not an object");
+    }
+    var fetchImpl = init.fetch === undefined ? defaultFetch() : init.fetch;
+    if (typeof fetchImpl !== 'function') {
+        throw new TypeError(init.fetch === undefined
+            ? 'EventSource: this platform has no fetch(); pass one as the fetch option'
+            : 'EventSource: the fetch option must be a function');
+    }
+    var transport = createFetchTransport(fetchImpl);
+    // 1. Let ev be a new EventSource object. (It is an EventTarget made with this constructor's prototype, so that
+    //    subclasses work and `instanceof EventTarget` holds.)
+    var ev = dom.construct(this.constructor);
+    // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
+    //    failure, then throw a "SyntaxError" DOMException.
+    var urlRecord = parseURL(input, baseURL());
+    if (urlRecord === null)
+        throw syntaxError("Failed to construct 'EventSource': the URL '" + input + "' is invalid");
+    // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
+    var state = {
+        readyState: CONNECTING,
+        // 5. Set ev's url to urlRecord.
+        url: urlRecord,
+        withCredentials: !!init.withCredentials,
+        close: close,
+        handlers: {},
+    };
+    Object.defineProperty(ev, SLOTS, { value: state });
+    var dispatchEvent = dom.EventTarget.prototype.dispatchEvent;
+    var createEvent = dom.createEvent;
+    var createMessageEvent = dom.createMessageEvent;
+    var reconnectionTime = DEFAULT_RECONNECTION_TIME;
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
+    var lastEventIdString = '';
+    // The origin of the event stream's final URL (i.e., the URL after redirects).
+    var origin = '';
+    var abortFetch = null;
+    var timer = null;
+    var parser = createParser({
+        onEvent: dispatchTheEvent,
+        // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
+        onId: function (id) {
+            lastEventIdString = id;
+        },
+        // "set the event stream's reconnection time to that integer"
+        onRetry: function (ms) {
+            reconnectionTime = ms;
+        },
+    });
+    function fire(type) {
+        dispatchEvent.call(ev, createEvent(type));
+    }
+    // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
+    function connect() {
+        // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
+        //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
+        var headers = { Accept: 'text/event-stream' };
+        // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
+        // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
+        if (lastEventIdString !== '')
+            headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
+        parser.reset();
+        abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers }, { response: processResponse, chunk: parser.feed, end: processEndOfBody });
+    }
+    // 15. processResponse, given response res.
+    function processResponse(status, contentType, finalUrl) {
+        origin = originOf(finalUrl || state.url);
+        // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
+        //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
+        if (status !== 200 || !isEventStream(contentType))
+            return failTheConnection();
+        // 15.4. Otherwise, announce the connection and interpret res's body line by line.
+        announceTheConnection();
+    }
+    // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
+    //     network error, too, reestablishes the connection. So does a body that errors in the middle.
+    function processEndOfBody() {
+        abortFetch = null;
+        // "Once the end of the file is reached, any pending data must be discarded."
+        parser.end();
+        reestablishTheConnection();
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
+    function announceTheConnection() {
+        // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
+        // attribute to OPEN and fires an event named open at the EventSource object."
+        if (state.readyState === CLOSED)
+            return;
+        state.readyState = OPEN;
+        fire('open');
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
+    function reestablishTheConnection() {
+        // 1. If the readyState attribute is set to CLOSED, abort these steps.
+        if (state.readyState === CLOSED)
+            return;
+        // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
+        //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
+        state.readyState = CONNECTING;
+        fire('error');
+        // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
+        if (state.readyState !== CONNECTING)
+            return;
+        timer = setTimeout(reconnect, reconnectionTime < MAX_DELAY ? reconnectionTime : MAX_DELAY);
+    }
+    // Reestablish step 6: "Queue a task to run the following steps".
+    function reconnect() {
+        timer = null;
+        // 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then return.
+        if (state.readyState !== CONNECTING)
+            return;
+        // 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it again.
+        connect();
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
+    function failTheConnection() {
+        // The body of a failed response is not read: cancel it.
+        abort();
+        // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
+        // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
+        // the connection, it does not attempt to reconnect."
+        if (state.readyState === CLOSED)
+            return;
+        state.readyState = CLOSED;
+        fire('error');
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
+    // Steps 1-7 ran in the parser; this is step 8.
+    // NON-SPEC (timing only): the events of one chunk are dispatched one after the other in the task that read the
+    // chunk, not in a task each, as in every JavaScript implementation; Chromium does the same, though it also runs
+    // microtasks between listeners. readyState is checked before each one, and close() stops the rest of the chunk.
+    function dispatchTheEvent(message) {
+        // 8. Queue a task which, if the readyState attribute is set to a value other than CLOSED, dispatches the newly
+        //    created event at the EventSource object.
+        if (state.readyState === CLOSED)
+            return;
+        // 4.-6. A MessageEvent of the event type, with data, the origin of the final URL, and the last event ID string.
+        dispatchEvent.call(ev, createMessageEvent(message.type, message.data, origin, message.lastEventId));
+    }
+    function abort() {
+        if (abortFetch) {
+            var abortNow = abortFetch;
+            abortFetch = null;
+            abortNow();
+        }
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource-close
+    function close() {
+        // "abort any instances of the fetch algorithm started for this EventSource object, and set the readyState
+        // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
+        state.readyState = CLOSED;
+        abort();
+        if (timer !== null) {
+            clearTimeout(timer);
+            timer = null;
+        }
+        parser.reset();
+    }
+    // 15. Fetch request.
+    connect();
+    // 16. Return ev.
+    return ev;
+}
+var prototype = dom ? Object.create(dom.EventTarget.prototype) : {};
+EventSourceImpl.prototype = prototype;
+// As `class EventSource extends EventTarget` would: the interface object inherits from EventTarget's (Node's
+// EventTarget also recognises its instances by a static property found through the constructor).
+if (dom && Object.setPrototypeOf)
+    Object.setPrototypeOf(EventSourceImpl, dom.EventTarget);
+Object.defineProperty(prototype, 'constructor', { value: EventSourceImpl, writable: true, configurable: true });
+// const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
+defineConstant(EventSourceImpl, 'CONNECTING', CONNECTING);
+defineConstant(EventSourceImpl, 'OPEN', OPEN);
+defineConstant(EventSourceImpl, 'CLOSED', CLOSED);
+defineConstant(prototype, 'CONNECTING', CONNECTING);
+defineConstant(prototype, 'OPEN', OPEN);
+defineConstant(prototype, 'CLOSED', CLOSED);
+function defineAttribute(name) {
+    Object.defineProperty(prototype, name, {
+        get: function () {
+            return slots(this)[name];
+        },
+        enumerable: true,
+        configurable: true,
+    });
+}
+defineAttribute('url');
+defineAttribute('withCredentials');
+defineAttribute('readyState');
+// Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
+// The first non-null value adds a listener that calls whatever the handler is then, so the handler keeps the place
+// of its first assignment among the listeners; null removes that listener.
+function defineEventHandler(type) {
+    Object.defineProperty(prototype, 'on' + type, {
+        get: function () {
+            var handler = slots(this).handlers[type];
+            return handler ? handler.value : null;
+        },
+        set: function (value) {
+            var handlers = slots(this).handlers;
+            var handler = handlers[type];
+            if (typeof value !== 'function') {
+                if (handler) {
+                    dom.EventTarget.prototype.removeEventListener.call(this, type, handler.listener);
+                    handlers[type] = undefined;
+                }
+                return;
+            }
+            if (handler) {
+                handler.value = value;
+                return;
+            }
+            var created = {
+                value: value,
+                listener: function (event) {
+                    // "If return value is false, then cancel the event."
+                    if (created.value.call(this, event) === false)
+                        event.preventDefault();
+                },
+            };
+            handlers[type] = created;
+            dom.EventTarget.prototype.addEventListener.call(this, type, created.listener);
+        },
+        enumerable: true,
+        configurable: true,
+    });
+}
+defineEventHandler('open');
+defineEventHandler('message');
+defineEventHandler('error');
+Object.defineProperty(prototype, 'close', {
+    value: function close() {
+        slots(this).close();
+    },
+    writable: true,
+    enumerable: true,
+    configurable: true,
+});
+var toStringTag = typeof Symbol === 'function' ? Symbol.toStringTag : undefined;
+if (toStringTag)
+    Object.defineProperty(prototype, toStringTag, { value: 'EventSource', configurable: true });
+var EventSource = EventSourceImpl;
+
+exports.EventSource = EventSource;
 exports.createParser = createParser;

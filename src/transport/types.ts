@@ -1,0 +1,20 @@
+// What the event source asks of a transport, and what a transport tells it. Transports know nothing of events.
+
+export interface TransportRequest {
+  url: string;
+  withCredentials: boolean;
+  /** Header values are byte strings (one character per byte). */
+  headers: { [name: string]: string };
+}
+
+export interface TransportHandlers {
+  /** The response's headers arrived. `url` is the final URL after redirects ('' when unknown). */
+  response(status: number, contentType: string | null, url: string): void;
+  /** A piece of the body: bytes, or text where the platform only gives text. */
+  chunk(data: Uint8Array | string): void;
+  /** The body ended (no argument), or the request or the body failed (the error). Never after abort. */
+  end(error?: unknown): void;
+}
+
+/** Starts a request and returns the function that aborts it. Handlers are only ever called asynchronously. */
+export type Transport = (request: TransportRequest, handlers: TransportHandlers) => () => void;
