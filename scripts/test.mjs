@@ -1,29 +1,50 @@
-// The whole test suite, as the README's test command runs it: type check, then every vitest project, then a
-// closing line `N passed, N failed` that CI reads.
+// The whole test suite, as the README's test command runs it:
+//   1. type check src/ against the ES5 library;
+//   2. every vitest test, on the Node that runs npm (the machine's Node 20 on CI);
+//   3. the integration suite against dist/ on Node 22, Deno and Bun (npm devDependencies);
+// then one closing line `N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
-const bin = (name) => join(root, 'node_modules', '.bin', name);
+const modules = join(root, 'node_modules');
+// npm puts node_modules/.bin (where the `node` devDependency links Node 22) first on PATH; npm_node_execpath is
+// the Node that runs npm itself.
+const hostNode = process.env.npm_node_execpath || process.execPath;
 let passed = 0;
 let failed = 0;
 let broken = false;
 
-function run(label, command, args, env) {
+function run(label, command, args) {
   console.log('\n> ' + label);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 28 });
+  process.stdout.write(result.stdout || '');
   if (result.status !== 0) broken = true;
-  return result.status === 0;
+  return result;
 }
 
-if (run('type check (tsc, ES5 lib)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) passed++;
+function count(label, result) {
+  const match = /(\d+) passed, (\d+) failed\s*$/.exec(result.stdout || '');
+  if (!match) {
+    broken = true;
+    failed++;
+    console.log(label + ': no result line');
+    return;
+  }
+  passed += Number(match[1]);
+  failed += Number(match[2]);
+}
+
+const tsc = run('type check (tsc, ES5 lib)', hostNode, [join(modules, 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json', '--noEmit']);
+if (tsc.status === 0) passed++;
 else failed++;
 
 const scratch = mkdtempSync(join(tmpdir(), 'whatwg-eventsource-test-'));
 const report = join(scratch, 'vitest.json');
-run('vitest', bin('vitest'), ['run', '--reporter=default', '--reporter=json', '--outputFile.json=' + report, ...process.argv.slice(2)]);
+const vitestArgs = ['run', '--reporter=default', '--reporter=json', '--outputFile.json=' + report, ...process.argv.slice(2)];
+run('vitest on Node ' + spawnSync(hostNode, ['--version'], { encoding: 'utf8' }).stdout.trim(), hostNode, [join(modules, 'vitest', 'vitest.mjs'), ...vitestArgs]);
 try {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed += json.numPassedTests;
@@ -31,9 +52,28 @@ try {
   if (json.numTotalTests === 0) broken = true;
 } catch {
   broken = true;
-  console.error('vitest wrote no report');
+  failed++;
+  console.log('vitest wrote no report');
 }
 rmSync(scratch, { recursive: true, force: true });
+
+if (process.argv.length <= 2) {
+  const suite = join('test', 'integration', 'run.mjs');
+  const runtimes = [
+    ['Node 22', join(modules, 'node', 'bin', 'node'), [suite]],
+    ['Deno', join(modules, '.bin', 'deno'), ['run', '--allow-all', suite]],
+    ['Bun', join(modules, '.bin', 'bun'), [suite]],
+  ];
+  for (const [label, bin, args] of runtimes) {
+    if (!existsSync(bin)) {
+      broken = true;
+      failed++;
+      console.log('\n> ' + label + ': not installed (npm ci installs it)');
+      continue;
+    }
+    count(label, run('integration suite on ' + label, bin, args));
+  }
+}
 
 console.log('\n' + passed + ' passed, ' + failed + ' failed');
 process.exit(broken || failed ? 1 : 0);
