@@ -11,7 +11,7 @@ export type Utf8StreamDecoder = (bytes: Uint8Array) => string;
  * U+FFFD). For engines without `TextDecoder`, and for tiny chunks, where a native call costs more than this loop.
  * https://encoding.spec.whatwg.org/#utf-8-decoder
  */
-export function utf8Decode(bytes: Uint8Array, start: number, end: number): string {
+export function utf8Decode(bytes: ArrayLike<number>, start: number, end: number): string {
   let out = '';
   let units: number[] = [];
   let needed = 0;
@@ -73,14 +73,16 @@ export function utf8Decode(bytes: Uint8Array, start: number, end: number): strin
 const SMALL = 24;
 const STREAM = { stream: true };
 
+function sequenceLength(lead: number): number {
+  return lead >= 0xf5 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
+}
+
 /** Where the incomplete sequence that ends `bytes[0, n)` starts (at most 3 bytes back), or `n` if there is none. */
 function incompleteTail(bytes: Uint8Array, n: number): number {
   if (bytes[n - 1] < 0x80) return n;
   let k = n - 1;
   while (k > 0 && k > n - 3 && (bytes[k] & 0xc0) === 0x80) k--;
-  const lead = bytes[k];
-  const length = lead >= 0xf5 ? 0 : lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 ? 2 : 0;
-  return length > n - k ? k : n;
+  return sequenceLength(bytes[k]) > n - k ? k : n;
 }
 
 /** A streaming decoder. `TextDecoder` is used where it exists, unless `native` is false. */
@@ -92,23 +94,29 @@ export function createUtf8StreamDecoder(native?: boolean): Utf8StreamDecoder {
   return function decode(chunk: Uint8Array): string {
     let bytes = chunk;
     let n = bytes.length;
+    let prefix = '';
     if (held.length) {
-      bytes = new Uint8Array(held.length + n);
-      for (let i = 0; i < held.length; i++) bytes[i] = held[i];
-      bytes.set(chunk, held.length);
-      n = bytes.length;
+      // Finish the sequence the last chunk cut with the continuation bytes this one starts with (or find it
+      // broken), apart: the rest of the chunk is then decoded as is, never copied.
+      const missing = sequenceLength(held[0]) - held.length;
+      let k = 0;
+      while (k < missing && k < n && (bytes[k] & 0xc0) === 0x80) held.push(bytes[k++]);
+      if (k === n && k < missing) return '';
+      prefix = utf8Decode(held, 0, held.length);
       held = [];
+      bytes = bytes.subarray(k);
+      n -= k;
     }
-    if (!n) return '';
+    if (!n) return prefix;
     const end = incompleteTail(bytes, n);
     for (let i = end; i < n; i++) held.push(bytes[i]);
-    if (!end) return '';
-    if (!decoder || end < SMALL) return utf8Decode(bytes, 0, end);
+    if (!end) return prefix;
+    if (!decoder || end < SMALL) return prefix + utf8Decode(bytes, 0, end);
     const view = end === n ? bytes : bytes.subarray(0, end);
     // A streaming call would keep an incomplete sequence that ends the view (one cut short by the lead byte we
     // held) for the next call; a plain call turns it into U+FFFD now, as the lead byte that follows it requires.
     const text = ascii || incompleteTail(bytes, end) < end ? decoder.decode(view) : decoder.decode(view, STREAM);
     ascii = text.length * 8 > end * 7;
-    return text;
+    return prefix ? prefix + text : text;
   };
 }

@@ -295,6 +295,32 @@ describe('bounded memory (maxSize)', () => {
   });
 });
 
+describe('long lines', () => {
+  it('a value of megabytes cut into chunks of every size, split code points included, comes out whole', () => {
+    const next = random(99);
+    const value = Array.from({ length: 200000 }, (_, i) => (i % 7 === 0 ? '日本😀' : 'value ')).join('');
+    const stream = utf8('id: long\ndata: ' + value + '\ndata: ' + value.slice(0, 1000) + '\r\nevent: e\n\ndata: after\n\n');
+    const chunks: Uint8Array[] = [];
+    for (let i = 0; i < stream.length; ) {
+      const size = next() < 0.2 ? 1 + Math.floor(next() * 5) : 1 + Math.floor(next() * 90000);
+      chunks.push(stream.subarray(i, i + size));
+      i += size;
+    }
+    expect(collect(chunks)).toEqual(referenceParse(stream));
+  });
+
+  it('maxSize also bounds a long value gathered across chunks', () => {
+    const parser = createParser({ maxSize: 300000, onError: () => errors++, onEvent: (m) => seen.push(m.data.length) });
+    let errors = 0;
+    const seen: number[] = [];
+    parser.feed('data: ');
+    const piece = new Uint8Array(50000).fill(0x61);
+    for (let i = 0; i < 20; i++) parser.feed(piece);
+    parser.feed('\n\ndata: ' + 'b'.repeat(250000) + '\n\n');
+    expect([errors, seen]).toEqual([1, [250000]]);
+  });
+});
+
 describe('the parser as an API', () => {
   it('throws a clear TypeError for a missing callbacks object or a bad chunk, and a RangeError for a bad maxSize', () => {
     expect(() => createParser(undefined as never)).toThrow(TypeError);
