@@ -399,11 +399,18 @@ function createParser(callbacks) {
                     // data:
                     var value = text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, lf);
                     if (!hasData && text.charCodeAt(lf + 1) === LF && !discarding && value.length <= maxSize) {
-                        // A one-line event, the commonest shape of all: dispatched without touching the data buffer.
-                        data = value;
-                        hasData = true;
+                        // A one-line event, the commonest shape of all: dispatched (as dispatch() would) without touching the
+                        // data buffer.
                         lf++;
-                        dispatch();
+                        if (id !== reportedId) {
+                            reportedId = id;
+                            if (onId)
+                                onId(id);
+                        }
+                        var message = { type: type || 'message', data: value, lastEventId: id };
+                        type = '';
+                        if (onEvent)
+                            onEvent(message);
                     }
                     else
                         appendData(value);

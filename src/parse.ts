@@ -189,11 +189,16 @@ export function createParser(callbacks: ParserCallbacks): EventStreamParser {
           // data:
           const value = text.slice(text.charCodeAt(pos + 5) === SPACE ? pos + 6 : pos + 5, lf);
           if (!hasData && text.charCodeAt(lf + 1) === LF && !discarding && value.length <= maxSize) {
-            // A one-line event, the commonest shape of all: dispatched without touching the data buffer.
-            data = value;
-            hasData = true;
+            // A one-line event, the commonest shape of all: dispatched (as dispatch() would) without touching the
+            // data buffer.
             lf++;
-            dispatch();
+            if (id !== reportedId) {
+              reportedId = id;
+              if (onId) onId(id);
+            }
+            const message: EventStreamMessage = { type: type || 'message', data: value, lastEventId: id };
+            type = '';
+            if (onEvent) onEvent(message);
           } else appendData(value);
         } else processLine(text, pos, lf);
         if (g !== generation) return;
