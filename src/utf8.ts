@@ -85,10 +85,17 @@ function incompleteTail(bytes: Uint8Array, n: number): number {
   return sequenceLength(bytes[k]) > n - k ? k : n;
 }
 
+// Every call leaves the native decoder empty (plain calls flush it; streaming calls only ever get whole sequences),
+// so one instance serves every stream: an idle connection costs no TextDecoder of its own.
+let shared: TextDecoder | null = null;
+function sharedDecoder(): TextDecoder | null {
+  if (typeof TextDecoder !== 'function') return null;
+  return shared || (shared = new TextDecoder('utf-8', { ignoreBOM: true }));
+}
+
 /** A streaming decoder. `TextDecoder` is used where it exists, unless `native` is false. */
 export function createUtf8StreamDecoder(native?: boolean): Utf8StreamDecoder {
-  const decoder =
-    native !== false && typeof TextDecoder === 'function' ? new TextDecoder('utf-8', { ignoreBOM: true }) : null;
+  const decoder = native !== false ? sharedDecoder() : null;
   let held: number[] = [];
   let ascii = true;
   return function decode(chunk: Uint8Array): string {

@@ -77,7 +77,14 @@ export const cases = [
   ['eventsource-eventtarget and eventsource-onmessage: MessageEvents through listeners and handlers', async (t) => {
     const es = t.track(new t.EventSource(t.server.url('/message?body=' + body('data: hi\n\n'))));
     const got = [];
-    es.addEventListener('message', (e) => got.push(['listener', e.data, e.type, e instanceof MessageEvent]));
+    es.addEventListener('message', (e) => {
+      got.push(['listener', e.data, e.type, e instanceof MessageEvent]);
+      // The MessageEvent attributes, and nothing enumerable of its own.
+      assert.equal(e.constructor, MessageEvent);
+      assert.equal(e.source, null);
+      assert.deepEqual([Array.isArray(e.ports), e.ports.length, Object.keys(e).length], [true, 0, 0]);
+      assert.equal(e.target, es);
+    });
     es.onmessage = function (e) {
       got.push(['handler', e.data, this === es, e.origin]);
     };
