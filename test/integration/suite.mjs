@@ -77,13 +77,11 @@ export const cases = [
   ['eventsource-eventtarget and eventsource-onmessage: MessageEvents through listeners and handlers', async (t) => {
     const es = t.track(new t.EventSource(t.server.url('/message?body=' + body('data: hi\n\n'))));
     const got = [];
+    let shape;
     es.addEventListener('message', (e) => {
       got.push(['listener', e.data, e.type, e instanceof MessageEvent]);
-      // The MessageEvent attributes, and nothing enumerable of its own.
-      assert.equal(e.constructor, MessageEvent);
-      assert.equal(e.source, null);
-      assert.deepEqual([Array.isArray(e.ports), e.ports.length, Object.keys(e).length], [true, 0, 0]);
-      assert.equal(e.target, es);
+      // The MessageEvent attributes, and no own enumerable property beyond what any Event has (isTrusted in Bun).
+      shape = [e.constructor === MessageEvent, e.source, Array.isArray(e.ports), e.ports.length, Object.keys(e).join(), e.target === es];
     });
     es.onmessage = function (e) {
       got.push(['handler', e.data, this === es, e.origin]);
@@ -93,6 +91,7 @@ export const cases = [
       ['listener', 'hi', 'message', true],
       ['handler', 'hi', true, t.server.origin],
     ]);
+    assert.deepEqual(shape, [true, null, true, 0, Object.keys(new Event('x')).join(), true]);
   }],
 
   ['event handler attributes: a handler keeps the place of its first assignment; null removes it', async (t) => {
