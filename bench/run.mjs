@@ -1,10 +1,16 @@
-// `npm run bench`: the parser throughput benchmark. See bench/README.md for what it measures and why.
+// `npm run bench`: the parser throughput benchmark, then the end-to-end EventSource benchmark (bench/e2e.mjs).
+// See bench/README.md for what they measure and why.
 //
-//   node bench/run.mjs [--rounds N] [--only W1,W3] [--quick] [--no-write] [--write] [--no-build]
+//   node bench/run.mjs [--rounds N] [--only W1,W3,e2e] [--quick] [--no-write] [--write] [--no-build]
+//
+// --only takes parser workloads (W1...W7, or `parser` for all of them) and end-to-end parts (`e2e` for all of
+// them, or e2e-throughput, e2e-first-event, e2e-memory, e2e-dispatch); without it, everything runs.
 //
 // This file only orchestrates: every measurement runs in a fresh child process (bench/parser-worker.mjs), so no
 // measurement inherits another's JIT state, heap size or GC debt, and the implementations are interleaved
 // round-robin (baseline, ours, esp, baseline, ours, esp, ...) so a noisy moment of the machine hits all of them.
+// The end-to-end part needs Node >= 22.19 (undici 8): under an older Node this script re-runs itself with the
+// node devDependency (node_modules/node/bin/node), or, without one, skips the end-to-end part and says so.
 // Exit status: 0 when every correctness check passed (performance targets are reported, never fatal), 1 on a
 // correctness failure, 2 when the benchmark itself could not run.
 import { spawnSync } from 'node:child_process';
@@ -14,16 +20,57 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { WORKLOADS } from './workloads.mjs';
 import { renderResults, writeReadme } from './report.mjs';
+import { E2E_MIN_NODE, E2E_PARTS, nodeSupportsE2E, runE2E } from './e2e.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 const IMPLS = ['baseline', 'ours', 'esp'];
 
-main();
+const REEXEC_ENV = 'WHATWG_EVENTSOURCE_BENCH_REEXEC';
 
-function main() {
+await main();
+
+async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.e2e.length && !nodeSupportsE2E()) {
+    const status = reexecOnNewerNode();
+    if (status !== null) process.exit(status);
+    log(
+      `SKIPPING the end-to-end benchmark: it needs Node >= ${E2E_MIN_NODE.join('.')} (undici 8), this is ` +
+        `${process.version}, and node_modules/node/bin/node (the node devDependency) is missing or too old too. ` +
+        'Run `npm install`, or run bench/run.mjs with Node 22.',
+    );
+    options.e2e = [];
+  }
   if (options.build) ensureBuilt();
+  const failures = [];
+  if (options.only.length) runParserBenchmark(options, failures);
+  if (options.e2e.length) failures.push(...(await runE2E(options, machineFacts(options))));
+  if (failures.length) {
+    reportFailures(failures);
+    process.exitCode = 1;
+  }
+}
+
+/**
+ * Runs this script again, same arguments, with node_modules/node/bin/node when that is a new enough Node. Returns
+ * its exit status, or null when there is no such Node (or this already is the re-run).
+ */
+function reexecOnNewerNode() {
+  const node = join(root, 'node_modules', 'node', 'bin', 'node');
+  if (process.env[REEXEC_ENV] || !existsSync(node)) return null;
+  const probe = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+  if (probe.status !== 0 || !nodeSupportsE2E(probe.stdout.trim())) return null;
+  log(`Node ${process.version} is too old for the end-to-end benchmark: re-running with ${node} (v${probe.stdout.trim()})`);
+  const r = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, [REEXEC_ENV]: '1' },
+  });
+  return r.status ?? 2;
+}
+
+/** The parser benchmark (the first section of bench/README.md). Pushes correctness failures onto `failures`. */
+function runParserBenchmark(options, failures) {
   const results = {
     meta: machineFacts(options),
     workloads: options.only,
@@ -32,7 +79,6 @@ function main() {
     time: {},
     memory: {},
   };
-  const failures = [];
 
   // Correctness first, untimed: a fast parser that is wrong is not worth timing, but the timings still run so the
   // report is complete; the exit status carries the failure.
@@ -57,18 +103,15 @@ function main() {
     writeReadme(join(here, 'README.md'), markdown);
     log('results written to bench/README.md');
   }
-  if (failures.length) {
-    reportFailures(failures);
-    process.exitCode = 1;
-  }
 }
 
 function parseArgs(argv) {
-  const options = { rounds: 7, only: null, quick: false, write: null, build: true };
+  const options = { rounds: 7, only: null, e2e: null, quick: false, write: null, build: true };
+  let only = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--rounds') options.rounds = Number(argv[++i]);
-    else if (arg === '--only') options.only = String(argv[++i]).split(',').map((s) => s.trim().toUpperCase());
+    else if (arg === '--only') only = String(argv[++i]).split(',').map((s) => s.trim().toUpperCase());
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--write') options.write = true;
     else if (arg === '--no-write') options.write = false;
@@ -76,8 +119,23 @@ function parseArgs(argv) {
     else usage(`unknown option ${arg}`);
   }
   const known = Object.keys(WORKLOADS).filter((name) => !WORKLOADS[name].helper);
-  options.only = options.only ?? known;
-  for (const name of options.only) if (!known.includes(name)) usage(`unknown workload ${name}`);
+  if (only === null) {
+    options.only = known;
+    options.e2e = [...E2E_PARTS];
+  } else {
+    options.only = [];
+    options.e2e = [];
+    for (const name of only) {
+      if (name === 'PARSER') options.only.push(...known);
+      else if (known.includes(name)) options.only.push(name);
+      else if (name === 'E2E') options.e2e.push(...E2E_PARTS);
+      else if (name.startsWith('E2E-') && E2E_PARTS.includes(name.slice(4).toLowerCase())) {
+        options.e2e.push(name.slice(4).toLowerCase());
+      } else usage(`unknown workload or part ${name}`);
+    }
+    options.only = known.filter((name) => options.only.includes(name));
+    options.e2e = E2E_PARTS.filter((part) => options.e2e.includes(part));
+  }
   if (!Number.isInteger(options.rounds) || options.rounds < 1) usage('--rounds needs a positive integer');
   // A smoke run's numbers mean little, so it leaves the committed README alone unless asked.
   if (options.quick && !argv.includes('--rounds')) options.rounds = 3;
@@ -87,7 +145,8 @@ function parseArgs(argv) {
 
 function usage(message) {
   console.error(`bench: ${message}`);
-  console.error('usage: node bench/run.mjs [--rounds N] [--only W1,W3] [--quick] [--no-write] [--write] [--no-build]');
+  console.error('usage: node bench/run.mjs [--rounds N] [--only W1,W3,e2e] [--quick] [--no-write] [--write] [--no-build]');
+  console.error(`  --only: parser workloads W1...W7 or parser; e2e, or ${E2E_PARTS.map((p) => 'e2e-' + p).join(', ')}`);
   process.exit(2);
 }
 
