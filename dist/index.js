@@ -617,7 +617,11 @@ function createParser(callbacks) {
         }
         else if (first === 105) {
             if (text.charCodeAt(start + 1) === 100 && text.charCodeAt(start + 2) === COLON) {
-                return processField('id', text.slice(valueStart(text, start + 3, end), end));
+                var value = text.slice(valueStart(text, start + 3, end), end);
+                // "If the field value does not contain U+0000 NULL, then set the last event ID buffer to the field value."
+                if (value.indexOf('\0') === -1)
+                    id = value;
+                return;
             }
         }
         else if (first === COLON) {

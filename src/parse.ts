@@ -318,7 +318,10 @@ export function createParser(callbacks: ParserCallbacks): EventStreamParser {
       }
     } else if (first === 105) {
       if (text.charCodeAt(start + 1) === 100 && text.charCodeAt(start + 2) === COLON) {
-        return processField('id', text.slice(valueStart(text, start + 3, end), end));
+        const value = text.slice(valueStart(text, start + 3, end), end);
+        // "If the field value does not contain U+0000 NULL, then set the last event ID buffer to the field value."
+        if (value.indexOf('\0') === -1) id = value;
+        return;
       }
     } else if (first === COLON) {
       // "If the line starts with a U+003A COLON character (:)": ignore the line.
