@@ -472,11 +472,7 @@ function createParser(callbacks) {
                         // A one-line event, the commonest shape of all: dispatched (as dispatch() would) without touching the
                         // data buffer.
                         lf++;
-                        if (id !== reportedId) {
-                            reportedId = id;
-                            if (onId)
-                                onId(id);
-                        }
+                        reportId();
                         var message = { type: type || 'message', data: value, lastEventId: id };
                         type = '';
                         if (onEvent)
@@ -705,6 +701,13 @@ function createParser(callbacks) {
         if (onError)
             onError(new Error('Event stream: an event exceeded the maximum size of ' + maxSize + ' characters'));
     }
+    function reportId() {
+        if (id !== reportedId) {
+            reportedId = id;
+            if (onId)
+                onId(id);
+        }
+    }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
     function dispatch() {
         if (discarding) {
@@ -713,11 +716,7 @@ function createParser(callbacks) {
             return;
         }
         // 1. Set the last event ID string of the event source to the value of the last event ID buffer.
-        if (id !== reportedId) {
-            reportedId = id;
-            if (onId)
-                onId(id);
-        }
+        reportId();
         // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
         //    and return.
         if (!hasData) {

@@ -191,10 +191,7 @@ export function createParser(callbacks: ParserCallbacks): EventStreamParser {
             // A one-line event, the commonest shape of all: dispatched (as dispatch() would) without touching the
             // data buffer.
             lf++;
-            if (id !== reportedId) {
-              reportedId = id;
-              if (onId) onId(id);
-            }
+            reportId();
             const message: EventStreamMessage = { type: type || 'message', data: value, lastEventId: id };
             type = '';
             if (onEvent) onEvent(message);
@@ -394,6 +391,13 @@ export function createParser(callbacks: ParserCallbacks): EventStreamParser {
     if (onError) onError(new Error('Event stream: an event exceeded the maximum size of ' + maxSize + ' characters'));
   }
 
+  function reportId(): void {
+    if (id !== reportedId) {
+      reportedId = id;
+      if (onId) onId(id);
+    }
+  }
+
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
   function dispatch(): void {
     if (discarding) {
@@ -402,10 +406,7 @@ export function createParser(callbacks: ParserCallbacks): EventStreamParser {
       return;
     }
     // 1. Set the last event ID string of the event source to the value of the last event ID buffer.
-    if (id !== reportedId) {
-      reportedId = id;
-      if (onId) onId(id);
-    }
+    reportId();
     // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
     //    and return.
     if (!hasData) {
