@@ -1,7 +1,6 @@
 // The end-to-end benchmark's tables (printed, and written into bench/README.md between their own markers) and its
 // targets. Nothing here measures anything.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { markdownTable, median } from './report.mjs';
+import { markdownTable, median, writeBetweenMarkers } from './report.mjs';
 
 export const E2E_TARGETS = {
   vsUndici: 1.2, // ours' events/s as a multiple of undici's EventSource's
@@ -233,13 +232,5 @@ export function renderE2E(results) {
 
 /** Puts the results between the e2e markers of bench/README.md, appending a section if the markers are missing. */
 export function writeE2EReadme(path, markdown) {
-  const block = `${E2E_START}\n${markdown}\n${E2E_END}`;
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '';
-  const start = text.indexOf(E2E_START);
-  const end = text.indexOf(E2E_END);
-  const next =
-    start !== -1 && end > start
-      ? text.slice(0, start) + block + text.slice(end + E2E_END.length)
-      : text.trimEnd() + '\n\n## End-to-end results\n\n' + block + '\n';
-  writeFileSync(path, next);
+  writeBetweenMarkers(path, E2E_START, E2E_END, markdown, '## End-to-end results\n\n');
 }

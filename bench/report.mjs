@@ -214,15 +214,23 @@ export function renderResults(results) {
   return { markdown: parts.join('\n'), checks };
 }
 
-/** Puts the results between the markers of bench/README.md, creating the markers if they are missing. */
-export function writeReadme(path, markdown) {
-  const block = `${START}\n${markdown}\n${END}`;
-  const text = existsSync(path) ? readFileSync(path, 'utf8') : '# Parser benchmark\n\n';
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
+/**
+ * Puts `markdown` between the `start` and `end` markers of the file at `path`; where the markers are missing, appends
+ * them (after `heading`) to the file, or to `initial` when there is no file yet.
+ */
+export function writeBetweenMarkers(path, start, end, markdown, heading = '', initial = '') {
+  const block = `${start}\n${markdown}\n${end}`;
+  const text = existsSync(path) ? readFileSync(path, 'utf8') : initial;
+  const from = text.indexOf(start);
+  const to = text.indexOf(end);
   const next =
-    start !== -1 && end > start
-      ? text.slice(0, start) + block + text.slice(end + END.length)
-      : text.trimEnd() + '\n\n' + block + '\n';
+    from !== -1 && to > from
+      ? text.slice(0, from) + block + text.slice(to + end.length)
+      : text.trimEnd() + '\n\n' + heading + block + '\n';
   writeFileSync(path, next);
+}
+
+/** Puts the parser results between the markers of bench/README.md, creating the markers if they are missing. */
+export function writeReadme(path, markdown) {
+  writeBetweenMarkers(path, START, END, markdown, '', '# Parser benchmark\n\n');
 }
