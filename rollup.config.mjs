@@ -1,3 +1,4 @@
+import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 import { dts } from 'rollup-plugin-dts';
 
@@ -7,21 +8,44 @@ const dir = process.env.DIST_DIR || 'dist';
 // One ES5 codebase, feature-detected at run time, so every format is built from the same source.
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
 
+// ES5 output that old Safari also parses; the only minified file is the script tag's.
+const minify = () => terser({ ecma: 5, safari10: true, compress: { passes: 2 } });
+
 export default [
+  // The ponyfill and the polyfill: the polyfill imports the ponyfill's code (the shared chunk), so the global and
+  // the named export are one class.
   {
-    input: 'src/index.ts',
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts' },
     output: [
-      { file: dir + '/index.js', format: 'es' },
-      { file: dir + '/index.cjs', format: 'cjs' },
+      { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
+      { dir, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared.cjs' },
     ],
     plugins: [ts()],
   },
+  // The stream parser for fetch users: self-contained, so that it costs only the parser.
   {
-    input: 'src/index.ts',
+    input: 'src/stream.ts',
     output: [
-      { file: dir + '/index.d.ts', format: 'es' },
-      { file: dir + '/index.d.cts', format: 'es' },
+      { file: dir + '/stream.js', format: 'es' },
+      { file: dir + '/stream.cjs', format: 'cjs' },
+    ],
+    plugins: [ts()],
+  },
+  // The script tag: everything in one ES5 file that installs itself.
+  {
+    input: 'src/iife.ts',
+    output: [
+      { file: dir + '/eventsource.iife.js', format: 'iife' },
+      { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify()] },
+    ],
+    plugins: [ts()],
+  },
+  ...['index', 'polyfill', 'stream'].map((name) => ({
+    input: 'src/' + name + '.ts',
+    output: [
+      { file: dir + '/' + name + '.d.ts', format: 'es' },
+      { file: dir + '/' + name + '.d.cts', format: 'es' },
     ],
     plugins: [dts()],
-  },
+  })),
 ];

@@ -1,11 +1,11 @@
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
-import { nativeDom, type DomBindings } from './dom/events';
 import { isEventStream, utf8ByteString } from './http';
 import { createParser, type EventStreamMessage } from './parse';
+import { platform } from './platform';
 import { createFetchTransport, type FetchLike } from './transport/fetch';
 import type { Transport } from './transport/types';
-import { baseURL, originOf, parseURL } from './url';
+import { baseURL } from './url';
 
 export interface EventSourceInit {
   /** https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsourceinit-withcredentials */
@@ -43,24 +43,17 @@ const OPEN = 1;
 const CLOSED = 2;
 // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
 const MAX_DELAY = 2147483647;
-// https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
-// "This must initially be an implementation-defined value, probably in the region of a few seconds."
-const DEFAULT_RECONNECTION_TIME = 3000;
 
-interface Handler {
-  value: Function;
-  listener: (event: Event) => void;
-}
-
+/** An instance's internal slots, kept in one non-enumerable property. */
 interface State {
   readyState: 0 | 1 | 2;
   url: string;
   withCredentials: boolean;
   close(): void;
-  handlers: { [type: string]: Handler | undefined };
+  /** Event handler attributes: the current value, and the listener that calls it. */
+  handlers: { [type: string]: [Function, EventListener] | undefined };
 }
 
-// The instance's internal slots live in one non-enumerable property.
 const SLOTS = '__eventSource';
 
 function slots(target: unknown): State {
@@ -69,75 +62,84 @@ function slots(target: unknown): State {
   return state;
 }
 
-function defineConstant(target: object, name: string, value: number): void {
-  Object.defineProperty(target, name, { value: value, enumerable: true });
+function failedToConstruct(message: string): TypeError {
+  return new TypeError("Failed to construct 'EventSource': " + message);
 }
 
-const dom: DomBindings | null = nativeDom();
-
-function syntaxError(message: string): Error {
-  return typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
+// The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
+// stream a body and be aborted, else XMLHttpRequest, which the legacy module brings.
+function fetchCanStream(): boolean {
+  return (
+    typeof fetch === 'function' &&
+    typeof Response === 'function' &&
+    'body' in Response.prototype &&
+    typeof ReadableStream === 'function' &&
+    typeof TextDecoder === 'function' &&
+    typeof AbortController === 'function'
+  );
 }
 
-function defaultFetch(): FetchLike | undefined {
-  return typeof fetch === 'function' ? (fetch as FetchLike) : undefined;
-}
+// NON-SPEC, XMLHttpRequest only: responseText holds the whole response, so once a connection has read this many
+// characters it is replaced at the next event boundary by a new request with the last event ID, with no event to
+// mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
+// from Last-Event-ID sends it again).
+export const XHR_TEXT_LIMIT = 4194304;
+// A blank line: two line endings, a CRLF counting as one.
+const EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
 
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
 function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: EventSourceInit): EventSource {
-  if (!(this instanceof EventSourceImpl)) {
-    throw new TypeError("Failed to construct 'EventSource': use the 'new' operator");
-  }
-  if (arguments.length < 1) {
-    throw new TypeError("Failed to construct 'EventSource': 1 argument required, but only 0 present");
-  }
-  if (!dom) throw new TypeError('EventSource: this platform has no EventTarget, Event and MessageEvent to build on');
+  if (!(this instanceof EventSourceImpl)) throw failedToConstruct("use the 'new' operator");
+  if (!arguments.length) throw failedToConstruct('1 argument required, but only 0 present');
   // WebIDL: url is a USVString, converted with ToString (a Symbol cannot be).
-  if (typeof url === 'symbol') throw new TypeError("Failed to construct 'EventSource': url cannot be a Symbol");
+  if (typeof url === 'symbol') throw failedToConstruct('url cannot be a Symbol');
   const input = String(url);
   // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
   const init = eventSourceInitDict == null ? {} : eventSourceInitDict;
-  if (typeof init !== 'object' && typeof init !== 'function') {
-    throw new TypeError("Failed to construct 'EventSource': the second argument is not an object");
+  if (typeof init !== 'object' && typeof init !== 'function') throw failedToConstruct('options must be an object');
+  const fetchOption = init.fetch;
+  if (fetchOption !== undefined && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
+  const dom = platform.dom;
+  const transport: Transport | null =
+    fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || (fetch as FetchLike)) : platform.xhr;
+  if (!dom || !transport) {
+    throw failedToConstruct("this engine lacks EventTarget or streaming fetch; import 'whatwg-eventsource/polyfill'");
   }
-  const fetchImpl = init.fetch === undefined ? defaultFetch() : init.fetch;
-  if (typeof fetchImpl !== 'function') {
-    throw new TypeError(
-      init.fetch === undefined
-        ? 'EventSource: this platform has no fetch(); pass one as the fetch option'
-        : 'EventSource: the fetch option must be a function',
-    );
-  }
-  const transport: Transport = createFetchTransport(fetchImpl);
 
-  // 1. Let ev be a new EventSource object. (It is an EventTarget made with this constructor's prototype, so that
-  //    subclasses work and `instanceof EventTarget` holds.)
-  const ev = dom.construct!((this as { constructor: Function }).constructor) as EventSource;
+  // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
+  //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
+  const ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], (this as object).constructor) : this) as EventSource;
   // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
   //    failure, then throw a "SyntaxError" DOMException.
-  const urlRecord = parseURL(input, baseURL());
-  if (urlRecord === null) throw syntaxError("Failed to construct 'EventSource': the URL '" + input + "' is invalid");
-  // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
+  const urlRecord = platform.parseURL(input, baseURL());
+  if (urlRecord === null) {
+    const message = "Failed to construct 'EventSource': the URL '" + input + "' is invalid";
+    throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
+  }
   const state: State = {
     readyState: CONNECTING,
     // 5. Set ev's url to urlRecord.
     url: urlRecord,
+    // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
     withCredentials: !!init.withCredentials,
     close: close,
     handlers: {},
   };
   Object.defineProperty(ev, SLOTS, { value: state });
 
-  const dispatchEvent = dom.EventTarget.prototype.dispatchEvent;
-  const createEvent = dom.createEvent;
-  const createMessageEvent = dom.createMessageEvent;
-  let reconnectionTime = DEFAULT_RECONNECTION_TIME;
+  const dispatchEvent = dom.methods.dispatchEvent;
+  // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
+  // "This must initially be an implementation-defined value, probably in the region of a few seconds."
+  let reconnectionTime = 3000;
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
   let lastEventIdString = '';
   // The origin of the event stream's final URL (i.e., the URL after redirects).
-  let origin = '';
+  let origin: string;
   let abortFetch: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
+  // Characters of text read on this connection (XMLHttpRequest only), and whether it replaces a longer one.
+  let textLength: number;
+  let replacing = false;
 
   const parser = createParser({
     onEvent: dispatchTheEvent,
@@ -152,7 +154,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   });
 
   function fire(type: string): void {
-    dispatchEvent.call(ev, createEvent(type));
+    dispatchEvent.call(ev, dom!.createEvent(type));
   }
 
   // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
@@ -162,44 +164,65 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     const headers: { [name: string]: string } = { Accept: 'text/event-stream' };
     // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
     // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
-    if (lastEventIdString !== '') headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
-    parser.reset();
-    abortFetch = transport(
+    if (lastEventIdString) headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
+    // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
+    if (!replacing) parser.reset();
+    textLength = 0;
+    abortFetch = transport!(
       { url: state.url, withCredentials: state.withCredentials, headers: headers },
-      { response: processResponse, chunk: parser.feed, end: processEndOfBody },
+      { response: processResponse, chunk: processChunk, end: processEndOfBody },
     );
   }
 
   // 15. processResponse, given response res.
   function processResponse(status: number, contentType: string | null, finalUrl: string): void {
-    origin = originOf(finalUrl || state.url);
+    origin = platform.originOf(finalUrl || state.url);
     // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
     //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
-    if (status !== 200 || !isEventStream(contentType)) return failTheConnection();
+    if (status !== 200 || !isEventStream(contentType)) failTheConnection();
     // 15.4. Otherwise, announce the connection and interpret res's body line by line.
-    announceTheConnection();
+    else if (replacing) replacing = false;
+    else announceTheConnection();
+  }
+
+  function processChunk(chunk: Uint8Array | string): void {
+    let boundary = -1;
+    if (typeof chunk === 'string' && (textLength += chunk.length) > XHR_TEXT_LIMIT) {
+      EVENT_BOUNDARY.lastIndex = 0;
+      while (EVENT_BOUNDARY.exec(chunk)) boundary = EVENT_BOUNDARY.lastIndex;
+    }
+    if (boundary < 0) return parser.feed(chunk);
+    parser.feed((chunk as string).slice(0, boundary));
+    if (state.readyState === OPEN) {
+      abort();
+      replacing = true;
+      connect();
+    }
   }
 
   // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
   //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-  function processEndOfBody(): void {
+  function processEndOfBody(_error?: unknown, again?: boolean): void {
     abortFetch = null;
+    replacing = false;
     // "Once the end of the file is reached, any pending data must be discarded."
     parser.end();
-    reestablishTheConnection();
+    reestablishTheConnection(again);
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
   function announceTheConnection(): void {
     // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
     // attribute to OPEN and fires an event named open at the EventSource object."
-    if (state.readyState === CLOSED) return;
-    state.readyState = OPEN;
-    fire('open');
+    if (state.readyState !== CLOSED) {
+      state.readyState = OPEN;
+      fire('open');
+    }
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
-  function reestablishTheConnection(): void {
+  // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
+  function reestablishTheConnection(now?: boolean): void {
     // 1. If the readyState attribute is set to CLOSED, abort these steps.
     if (state.readyState === CLOSED) return;
     // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
@@ -207,17 +230,14 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     state.readyState = CONNECTING;
     fire('error');
     // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
-    if (state.readyState !== CONNECTING) return;
-    timer = setTimeout(reconnect, reconnectionTime < MAX_DELAY ? reconnectionTime : MAX_DELAY);
-  }
-
-  // Reestablish step 6: "Queue a task to run the following steps".
-  function reconnect(): void {
-    timer = null;
-    // 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then return.
-    if (state.readyState !== CONNECTING) return;
-    // 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it again.
-    connect();
+    if (state.readyState === CONNECTING) {
+      timer = setTimeout(function () {
+        timer = null;
+        // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
+        //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
+        if (state.readyState === CONNECTING) connect();
+      }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
+    }
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
@@ -227,9 +247,10 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
     // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
     // the connection, it does not attempt to reconnect."
-    if (state.readyState === CLOSED) return;
-    state.readyState = CLOSED;
-    fire('error');
+    if (state.readyState !== CLOSED) {
+      state.readyState = CLOSED;
+      fire('error');
+    }
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
@@ -239,18 +260,17 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   // microtasks between listeners. readyState is checked before each one, and close() stops the rest of the chunk.
   function dispatchTheEvent(message: EventStreamMessage): void {
     // 8. Queue a task which, if the readyState attribute is set to a value other than CLOSED, dispatches the newly
-    //    created event at the EventSource object.
-    if (state.readyState === CLOSED) return;
-    // 4.-6. A MessageEvent of the event type, with data, the origin of the final URL, and the last event ID string.
-    dispatchEvent.call(ev, createMessageEvent(message.type, message.data, origin, message.lastEventId));
+    //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
+    //    origin of the final URL, and the last event ID string.
+    if (state.readyState !== CLOSED) {
+      dispatchEvent.call(ev, dom!.createMessageEvent(message.type, message.data, origin, message.lastEventId));
+    }
   }
 
   function abort(): void {
-    if (abortFetch) {
-      const abortNow = abortFetch;
-      abortFetch = null;
-      abortNow();
-    }
+    const abortNow = abortFetch;
+    abortFetch = null;
+    if (abortNow) abortNow();
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource-close
@@ -259,10 +279,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
     state.readyState = CLOSED;
     abort();
-    if (timer !== null) {
-      clearTimeout(timer);
-      timer = null;
-    }
+    clearTimeout(timer!);
     parser.reset();
   }
 
@@ -272,85 +289,86 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   return ev;
 }
 
-const prototype: EventSource = dom ? Object.create(dom.EventTarget.prototype) : {};
-EventSourceImpl.prototype = prototype;
-// As `class EventSource extends EventTarget` would: the interface object inherits from EventTarget's (Node's
-// EventTarget also recognises its instances by a static property found through the constructor).
-if (dom && Object.setPrototypeOf) Object.setPrototypeOf(EventSourceImpl, dom.EventTarget);
-Object.defineProperty(prototype, 'constructor', { value: EventSourceImpl, writable: true, configurable: true });
+// The interface object and its prototype, set up in a function that bundlers may drop (with the whole class)
+// when only the parser is imported.
+export const EventSource = /*#__PURE__*/ (function (): EventSourceConstructor {
+  // Where the platform's EventTarget can be constructed it is the base, as in `class EventSource extends EventTarget`
+  // (the interface object inherits from EventTarget's too: Node's EventTarget finds a static property through the
+  // constructor). Elsewhere the legacy module gives the prototype the shim's methods.
+  const Base = platform.dom && platform.dom.EventTarget;
+  const prototype: EventSource = (EventSourceImpl.prototype = Object.create(Base ? Base.prototype : Object.prototype));
+  if (Base && Object.setPrototypeOf) Object.setPrototypeOf(EventSourceImpl, Base);
 
-// const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
-defineConstant(EventSourceImpl, 'CONNECTING', CONNECTING);
-defineConstant(EventSourceImpl, 'OPEN', OPEN);
-defineConstant(EventSourceImpl, 'CLOSED', CLOSED);
-defineConstant(prototype, 'CONNECTING', CONNECTING);
-defineConstant(prototype, 'OPEN', OPEN);
-defineConstant(prototype, 'CLOSED', CLOSED);
+  // WebIDL: attributes and operations are enumerable and configurable; constants enumerable only, and also on the
+  // interface object; the constructor and @@toStringTag neither enumerable nor writable.
+  function define(name: string | symbol, descriptor: PropertyDescriptor, constant?: boolean): void {
+    descriptor.enumerable = typeof name === 'string' && name !== 'constructor';
+    descriptor.configurable = !constant;
+    Object.defineProperty(prototype, name as string, descriptor);
+    if (constant) Object.defineProperty(EventSourceImpl, name as string, descriptor);
+  }
 
-function defineAttribute(name: 'url' | 'withCredentials' | 'readyState'): void {
-  Object.defineProperty(prototype, name, {
-    get: function (this: unknown) {
-      return slots(this)[name];
-    },
-    enumerable: true,
-    configurable: true,
-  });
-}
-defineAttribute('url');
-defineAttribute('withCredentials');
-defineAttribute('readyState');
+  define('constructor', { value: EventSourceImpl, writable: true });
+  // const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
+  const constants = ['CONNECTING', 'OPEN', 'CLOSED'];
+  for (let i = 0; i < 3; i++) define(constants[i], { value: i }, true);
 
-// Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
-// The first non-null value adds a listener that calls whatever the handler is then, so the handler keeps the place
-// of its first assignment among the listeners; null removes that listener.
-function defineEventHandler(type: 'open' | 'message' | 'error'): void {
-  Object.defineProperty(prototype, 'on' + type, {
-    get: function (this: unknown) {
-      const handler = slots(this).handlers[type];
-      return handler ? handler.value : null;
-    },
-    set: function (this: EventTarget, value: unknown) {
-      const handlers = slots(this).handlers;
-      let handler = handlers[type];
-      if (typeof value !== 'function') {
-        if (handler) {
-          dom!.EventTarget.prototype.removeEventListener.call(this, type, handler.listener);
+  // readonly attribute USVString url; readonly attribute boolean withCredentials; readonly attribute unsigned short
+  // readyState;
+  function defineAttribute(name: 'url' | 'withCredentials' | 'readyState'): void {
+    define(name, {
+      get: function (this: unknown) {
+        return slots(this)[name];
+      },
+    });
+  }
+  defineAttribute('url');
+  defineAttribute('withCredentials');
+  defineAttribute('readyState');
+
+  // Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
+  // The first non-null value adds a listener that calls whatever the handler is then, so the handler keeps the place
+  // of its first assignment among the listeners; null removes that listener.
+  function defineEventHandler(type: string): void {
+    define('on' + type, {
+      get: function (this: unknown) {
+        const handler = slots(this).handlers[type];
+        return handler ? handler[0] : null;
+      },
+      set: function (this: EventTarget, value: unknown) {
+        const handlers = slots(this).handlers;
+        const methods = platform.dom!.methods;
+        let handler = handlers[type];
+        if (typeof value !== 'function') {
+          if (handler) methods.removeEventListener.call(this, type, handler[1]);
           handlers[type] = undefined;
+        } else if (handler) {
+          handler[0] = value;
+        } else {
+          const created: [Function, EventListener] = (handlers[type] = [
+            value,
+            function (this: unknown, event: Event) {
+              // "If return value is false, then cancel the event."
+              if (created[0].call(this, event) === false) event.preventDefault();
+            },
+          ]);
+          methods.addEventListener.call(this, type, created[1]);
         }
-        return;
-      }
-      if (handler) {
-        handler.value = value;
-        return;
-      }
-      const created: Handler = {
-        value: value,
-        listener: function (this: unknown, event: Event) {
-          // "If return value is false, then cancel the event."
-          if (created.value.call(this, event) === false) event.preventDefault();
-        },
-      };
-      handlers[type] = created;
-      dom!.EventTarget.prototype.addEventListener.call(this, type, created.listener);
+      },
+    });
+  }
+  defineEventHandler('open');
+  defineEventHandler('message');
+  defineEventHandler('error');
+
+  define('close', {
+    value: function close(this: unknown) {
+      slots(this).close();
     },
-    enumerable: true,
-    configurable: true,
+    writable: true,
   });
-}
-defineEventHandler('open');
-defineEventHandler('message');
-defineEventHandler('error');
 
-Object.defineProperty(prototype, 'close', {
-  value: function close(this: unknown) {
-    slots(this).close();
-  },
-  writable: true,
-  enumerable: true,
-  configurable: true,
-});
+  if (typeof Symbol === 'function') define(Symbol.toStringTag, { value: 'EventSource' });
 
-const toStringTag = typeof Symbol === 'function' ? Symbol.toStringTag : undefined;
-if (toStringTag) Object.defineProperty(prototype, toStringTag, { value: 'EventSource', configurable: true });
-
-export const EventSource = EventSourceImpl as unknown as EventSourceConstructor;
+  return EventSourceImpl as unknown as EventSourceConstructor;
+})();

@@ -1,17 +1,18 @@
-// The DOM pieces the event source needs, taken from the platform. Engines without a constructible EventTarget,
-// Event or MessageEvent get small shims instead (the legacy build); this module is the one seam for that choice.
+// The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
+// that cannot get the shims of dom/shim.ts instead, through platform.ts.
 
 export interface DomBindings {
-  /** The base of EventSource.prototype, and the constructor that makes instances (null: plain objects). */
-  EventTarget: typeof EventTarget;
-  construct: ((prototypeOwner: Function) => EventTarget) | null;
+  /** The base of EventSource.prototype, whose constructor makes instances; null: instances are plain objects. */
+  EventTarget: typeof EventTarget | null;
+  /** addEventListener, removeEventListener and dispatchEvent, called on instances. */
+  methods: Pick<EventTarget, 'addEventListener' | 'removeEventListener' | 'dispatchEvent'>;
   createEvent(type: string): Event;
   createMessageEvent(type: string, data: string, origin: string, lastEventId: string): MessageEvent;
 }
 
 function constructible(Ctor: unknown, args: unknown[]): boolean {
   try {
-    return typeof Ctor === 'function' && !!Reflect.construct(Ctor as Function, args);
+    return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
   } catch (error) {
     return false;
   }
@@ -29,9 +30,7 @@ export function nativeDom(): DomBindings | null {
   }
   return {
     EventTarget: EventTarget,
-    construct: function (owner) {
-      return Reflect.construct(EventTarget, [], owner);
-    },
+    methods: EventTarget.prototype,
     createEvent: function (type) {
       return new Event(type);
     },
@@ -45,51 +44,26 @@ export function nativeDom(): DomBindings | null {
 // and answers data, origin, lastEventId, source and ports itself: `instanceof MessageEvent` holds, `constructor`
 // is MessageEvent, dispatchEvent takes it as the Event it is. Only calling MessageEvent.prototype's own getters on
 // it, as a brand check, tells it apart.
-const NO_PORTS: ReadonlyArray<never> = Object.freeze ? Object.freeze([]) : [];
-
 function messageEventFactory(): DomBindings['createMessageEvent'] {
-  if (typeof Symbol !== 'function') {
-    return function (type, data, origin, lastEventId) {
-      return new MessageEvent(type, { data: data, origin: origin, lastEventId: lastEventId });
-    };
-  }
   function Message(): void {}
   const prototype = (Message.prototype = Object.create(MessageEvent.prototype));
-  // A symbol-keyed field: added as fast as any property, and invisible to keys, for-in and JSON.
-  const FIELDS = Symbol() as unknown as '_m';
-  function field(name: string, value: (event: { _m: MessageFields }) => unknown): void {
-    Object.defineProperty(prototype, name, {
-      get: function (this: { _m: MessageFields }) {
-        return value(this);
+  // A symbol-keyed field, where there are symbols: added as fast as any property, invisible to keys and JSON.
+  const FIELDS = (typeof Symbol === 'function' ? Symbol() : '__message') as unknown as '_m';
+  const ports = Object.freeze([]);
+  const names = ['data', 'origin', 'lastEventId', 'source', 'ports'];
+  function field(i: number): void {
+    Object.defineProperty(prototype, names[i], {
+      get: function (this: { _m: unknown[] }) {
+        return this[FIELDS][i];
       },
       enumerable: true,
       configurable: true,
     });
   }
-  field('data', function (event) {
-    return event[FIELDS].data;
-  });
-  field('origin', function (event) {
-    return event[FIELDS].origin;
-  });
-  field('lastEventId', function (event) {
-    return event[FIELDS].lastEventId;
-  });
-  field('source', function () {
-    return null;
-  });
-  field('ports', function () {
-    return NO_PORTS;
-  });
+  for (let i = 0; i < names.length; i++) field(i);
   return function (type, data, origin, lastEventId) {
     const event = Reflect.construct(Event, [type], Message);
-    event[FIELDS] = { data: data, origin: origin, lastEventId: lastEventId };
+    event[FIELDS] = [data, origin, lastEventId, null, ports];
     return event;
   };
-}
-
-interface MessageFields {
-  data: string;
-  origin: string;
-  lastEventId: string;
 }

@@ -12,8 +12,11 @@ export interface TransportHandlers {
   response(status: number, contentType: string | null, url: string): void;
   /** A piece of the body: bytes, or text where the platform only gives text. */
   chunk(data: Uint8Array | string): void;
-  /** The body ended (no argument), or the request or the body failed (the error). Never after abort. */
-  end(error?: unknown): void;
+  /**
+   * The body ended (no error), or the request or the body failed (the error). Never after abort. `again`: the
+   * transport could only read the body once it was complete (long polling), so reconnect without waiting.
+   */
+  end(error?: unknown, again?: boolean): void;
 }
 
 /** Starts a request and returns the function that aborts it. Handlers are only ever called asynchronously. */

@@ -1,0 +1,259 @@
+'use strict';
+
+var index = require('./shared.cjs');
+
+// Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
+// __proto__, constructor or toString are types like any other.
+var LISTENERS = '__listeners';
+function listenersOf(target, type, create) {
+    var all = target[LISTENERS];
+    if (!all) {
+        if (!create)
+            return undefined;
+        Object.defineProperty(target, LISTENERS, { value: (all = {}) });
+    }
+    var key = '$' + type;
+    return all[key] || (create ? (all[key] = []) : undefined);
+}
+function flags(options) {
+    if (options !== null && typeof options === 'object') {
+        var o = options;
+        return [!!o.capture, !!o.once];
+    }
+    return [!!options, false];
+}
+function find(list, callback, capture) {
+    for (var i = 0; i < list.length; i++)
+        if (list[i].callback === callback && list[i].capture === capture)
+            return i;
+    return -1;
+}
+// https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
+// error handlers see it, and never back into the dispatcher.
+function reportException(error) {
+    setTimeout(function () {
+        throw error;
+    }, 0);
+}
+/** The EventTarget methods, for an object whose prototype cannot be the platform's EventTarget.prototype. */
+var eventTargetMethods = {
+    addEventListener: function (type, callback, options) {
+        // https://dom.spec.whatwg.org/#add-an-event-listener: 2. If listener's callback is null, then return.
+        if (callback == null)
+            return;
+        var f = flags(options);
+        var list = listenersOf(this, String(type), true);
+        if (find(list, callback, f[0]) < 0) {
+            list.push({ callback: callback, capture: f[0], once: f[1] });
+        }
+    },
+    removeEventListener: function (type, callback, options) {
+        var list = listenersOf(this, String(type));
+        var i = list ? find(list, callback, flags(options)[0]) : -1;
+        if (i >= 0)
+            list.splice(i, 1)[0].removed = true;
+    },
+    dispatchEvent: function (event) {
+        // Native events have read-only target and currentTarget; the shim's are plain objects.
+        event.target = event.currentTarget = this;
+        event.eventPhase = 2;
+        var list = listenersOf(this, event.type);
+        // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
+        var listeners = list ? list.slice() : [];
+        for (var i = 0; i < listeners.length && !event._stop; i++) {
+            var listener = listeners[i];
+            if (listener.removed)
+                continue;
+            if (listener.once)
+                eventTargetMethods.removeEventListener.call(this, event.type, listener.callback, listener.capture);
+            try {
+                var callback = listener.callback;
+                if (typeof callback === 'function')
+                    callback.call(this, event);
+                else if (typeof callback.handleEvent === 'function')
+                    callback.handleEvent(event);
+            }
+            catch (error) {
+                reportException(error);
+            }
+        }
+        event.currentTarget = null;
+        event.eventPhase = 0;
+        return !event.defaultPrevented;
+    },
+};
+function ShimEventImpl(type) {
+    this.type = type;
+    this.timeStamp = new Date().getTime();
+}
+ShimEventImpl.prototype = {
+    target: null,
+    currentTarget: null,
+    srcElement: null,
+    eventPhase: 0,
+    bubbles: false,
+    cancelable: false,
+    composed: false,
+    defaultPrevented: false,
+    isTrusted: false,
+    preventDefault: function () {
+        if (this.cancelable)
+            this.defaultPrevented = true;
+    },
+    stopPropagation: function () { },
+    stopImmediatePropagation: function () {
+        this._stop = true;
+    },
+};
+/** DOM bindings built on the shims: instances are plain objects whose prototype carries eventTargetMethods. */
+function shimDom() {
+    function createEvent(type) {
+        return new ShimEventImpl(type);
+    }
+    return {
+        EventTarget: null,
+        methods: eventTargetMethods,
+        createEvent: createEvent,
+        createMessageEvent: function (type, data, origin, lastEventId) {
+            var event = createEvent(type);
+            event.data = data;
+            event.origin = origin;
+            event.lastEventId = lastEventId;
+            event.source = null;
+            event.ports = [];
+            return event;
+        },
+    };
+}
+
+// URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
+// and its parts give the origin. What it cannot make an absolute URL with a host is a failure.
+function anchor(input) {
+    var a = document.createElement('a');
+    a.href = input;
+    // IE fills in the parts of a relative href only once it is given the resolved one.
+    a.href = a.href;
+    return a.protocol && a.host ? a : null;
+}
+function anchorParseURL(input) {
+    var a = anchor(input);
+    return a && a.href;
+}
+function anchorOriginOf(url) {
+    var a = anchor(url);
+    if (!a || !/^https?:$/.test(a.protocol))
+        return 'null';
+    // IE reports the default port ("80", "443"), which an origin leaves out.
+    var port = a.port && a.port !== (a.protocol === 'http:' ? '80' : '443') ? ':' + a.port : '';
+    return a.protocol + '//' + a.hostname + port;
+}
+
+var xhrTransport = function (request, handlers) {
+    var xhr = new XMLHttpRequest();
+    // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
+    var phase = 0;
+    var seen = 0;
+    // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see end()).
+    var buffered = false;
+    function read(done) {
+        var text;
+        try {
+            text = xhr.responseText;
+        }
+        catch (error) {
+            buffered = true;
+            return;
+        }
+        // An engine that decodes all it has each time (jsdom, some old WebViews) ends the text with U+FFFD while a
+        // character's bytes are still arriving: that one waits for the next read.
+        var end = text.length;
+        if (!done && text.charCodeAt(end - 1) === 0xfffd)
+            end--;
+        if (end > seen) {
+            var piece = text.slice(seen, end);
+            seen = end;
+            handlers.chunk(piece);
+        }
+    }
+    function change() {
+        var readyState = xhr.readyState;
+        // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
+        if (phase === 0 && readyState > 1 && xhr.status) {
+            phase = 1;
+            handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '');
+        }
+        if (phase === 1 && readyState > 2)
+            read(readyState === 4);
+        if (phase !== 2 && readyState === 4) {
+            var ok = phase === 1;
+            phase = 2;
+            handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered);
+        }
+    }
+    xhr.open('GET', request.url, true);
+    xhr.withCredentials = request.withCredentials;
+    var headers = request.headers;
+    for (var name_1 in headers)
+        xhr.setRequestHeader(name_1, headers[name_1]);
+    // Event streams are always UTF-8, whatever the Content-Type says.
+    if (xhr.overrideMimeType)
+        xhr.overrideMimeType('text/plain; charset=utf-8');
+    // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
+    if (!('onprogress' in xhr))
+        buffered = true;
+    xhr.onreadystatechange = xhr.onprogress = change;
+    xhr.send();
+    return function abort() {
+        if (phase === 2)
+            return;
+        phase = 2;
+        xhr.onreadystatechange = xhr.onprogress = null;
+        xhr.abort();
+    };
+};
+
+// The legacy add-on: what old engines lack, plugged into the ponyfill's seams. Imported by the polyfill entry and
+// the script-tag build only, so that `import { EventSource }` stays small for modern runtimes. It changes no
+// global; it completes the one EventSource class whichever order the modules were evaluated in.
+index.platform.xhr = xhrTransport;
+if (!index.platform.dom) {
+    index.platform.dom = shimDom();
+    // EventSource.prototype inherits no EventTarget.prototype here: it gets the shim's methods as its own.
+    var prototype = index.EventSource.prototype;
+    for (var name_1 in eventTargetMethods) {
+        Object.defineProperty(prototype, name_1, {
+            value: eventTargetMethods[name_1],
+            writable: true,
+            enumerable: true,
+            configurable: true,
+        });
+    }
+}
+try {
+    new URL('http://a/');
+}
+catch (error) {
+    if (typeof document !== 'undefined') {
+        index.platform.parseURL = anchorParseURL;
+        index.platform.originOf = anchorOriginOf;
+    }
+}
+
+// Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
+/** The global object, found by typeof checks alone: a CSP without unsafe-eval forbids evaluating code for it. */
+var global = typeof globalThis !== 'undefined'
+    ? globalThis
+    : typeof self !== 'undefined'
+        ? self
+        : typeof window !== 'undefined'
+            ? window
+            : {};
+/** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
+function install() {
+    if (!global.EventSource)
+        global.EventSource = index.EventSource;
+}
+
+// `import 'whatwg-eventsource/polyfill'`: the legacy add-on, then the global EventSource where it is missing. The
+// global and the ponyfill's named export are one class.
+install();

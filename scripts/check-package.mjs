@@ -1,0 +1,64 @@
+// Package checks for CI, against the committed dist/: the size budgets (gzip -9 of minified code), publint and
+// @arethetypeswrong/cli. Prints a line per check and `N passed, N failed` last.
+//   script tag   dist/eventsource.iife.min.js as shipped                           <= 4,000 B
+//   ESM import   `import { EventSource } from 'whatwg-eventsource'`, bundled with
+//                rollup and minified with terser (ES5), as an app's bundler would   <= 3,000 B
+// The other entries' costs are printed too, without a budget.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { minify } from 'terser';
+
+const root = new URL('..', import.meta.url).pathname;
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+let passed = 0;
+let failed = 0;
+
+function check(name, ok, detail) {
+  if (ok) passed++;
+  else failed++;
+  console.log((ok ? 'ok   ' : 'FAIL ') + name + (detail ? ': ' + detail : ''));
+}
+
+/** gzip -9 size of what an app bundling `code` (an ES module importing from dist/) ships, minified. */
+async function bundled(code) {
+  const bundle = await rollup({
+    input: 'entry',
+    onwarn() {},
+    plugins: [
+      {
+        resolveId: (id, importer) => (id === 'entry' ? id : importer ? join(importer === 'entry' ? root : importer + '/..', id) : null),
+        load: (id) => (id === 'entry' ? code : null),
+      },
+    ],
+  });
+  const { output } = await bundle.generate({ format: 'es' });
+  const min = await minify(output[0].code, { ecma: 5, module: true, compress: { passes: 2 } });
+  return gzip(min.code);
+}
+
+const iife = gzip(readFileSync(join(root, 'dist', 'eventsource.iife.min.js')));
+check('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife <= 4000, iife + ' B of 4000 B');
+const esm = await bundled("import { EventSource } from './dist/index.js'; globalThis.EventSource = EventSource;");
+check("size of `import { EventSource }` (bundled, minified, gzip -9)", esm <= 3000, esm + ' B of 3000 B');
+for (const [name, code] of [
+  ["import 'whatwg-eventsource/polyfill'", "import './dist/polyfill.js';"],
+  ["import { createParser }", "import { createParser } from './dist/index.js'; globalThis.p = createParser;"],
+  ["import { EventStream } from 'whatwg-eventsource/stream'", "import { EventStream } from './dist/stream.js'; globalThis.s = EventStream;"],
+]) {
+  console.log('     ' + name + ': ' + (await bundled(code)) + ' B');
+}
+
+for (const [name, bin, args] of [
+  ['publint', 'publint', ['--strict']],
+  ['@arethetypeswrong/cli', 'attw', ['--pack', '.', '--format', 'ascii']],
+]) {
+  const result = spawnSync(join(root, 'node_modules', '.bin', bin), args, { cwd: root, encoding: 'utf8' });
+  const output = (result.stdout + result.stderr).trim();
+  check(name, result.status === 0, result.status === 0 ? 'no problems' : '\n' + output);
+}
+
+console.log(passed + ' passed, ' + failed + ' failed');
+process.exit(failed ? 1 : 0);
