@@ -1,0 +1,117 @@
+// The demo page and the script-tag example in headless Chromium: native EventSource, the forced polyfill, and a
+// browser without EventSource. Chromium comes from CHROMIUM_PATH or `which chromium`; without one these are skipped
+// (test/browser/run.mjs is where a missing Chromium fails the run).
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startDemoServer } from '../../examples/demo/server.mjs';
+
+function findChromium(): string | null {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+const executablePath = findChromium();
+const STREAMS = ['clock', 'ticker', 'flaky', 'metrics', 'chat'];
+
+describe.skipIf(!executablePath)('the demo page in Chromium', () => {
+  let browser: Browser;
+  let demo: Awaited<ReturnType<typeof startDemoServer>>;
+
+  beforeAll(async () => {
+    demo = await startDemoServer({ port: 0 });
+    browser = await chromium.launch({ executablePath: executablePath!, args: ['--no-sandbox'] });
+  }, 30000);
+  afterAll(async () => {
+    await browser?.close();
+    await demo?.close();
+  });
+
+  async function open(path: string, options: { withoutEventSource?: boolean } = {}) {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    if (options.withoutEventSource) await page.addInitScript('delete window.EventSource;');
+    await page.goto(demo.url(path));
+    return { page, errors };
+  }
+
+  // Every stream OPEN, and at least `n` events counted on each.
+  async function allOpen(page: Page, n = 1) {
+    await page.waitForFunction(
+      ([streams, n]) =>
+        (streams as string[]).every((name) => {
+          const state = document.getElementById('state-' + name)!.textContent;
+          const count = parseInt(document.getElementById('count-' + name)!.textContent || '0', 10);
+          return state === 'OPEN' && count >= (n as number);
+        }),
+      [STREAMS, n] as const,
+      { timeout: 15000 },
+    );
+  }
+
+  it('shows every stream live with the native EventSource, then with the forced polyfill', async () => {
+    const { page, errors } = await open('/');
+    try {
+      expect(await page.textContent('#impl')).toBe('the native EventSource of this browser');
+      await allOpen(page);
+      expect(await page.locator('#ticker-rows tr').count()).toBe(4);
+
+      await page.fill('#chat-name', 'ada');
+      await page.fill('#chat-text', 'hello from Chromium');
+      await page.click('#chat-form button');
+      await page.waitForFunction(() => document.getElementById('chat-feed')!.textContent!.includes('hello from Chromium'));
+
+      await page.click('#force');
+      expect(await page.textContent('#impl')).toBe('the whatwg-eventsource polyfill (forced; the browser has its own)');
+      expect(new URL(page.url()).search).toBe('?polyfill=1');
+      await allOpen(page);
+      const log = await page.textContent('#log');
+      expect(log).toContain('CLOSED: close() called by the page');
+      expect(log).toContain('now using the polyfill');
+      // The chat's history arrives again on the polyfill's new connection.
+      await page.waitForFunction(() => document.getElementById('chat-feed')!.textContent!.includes('hello from Chromium'));
+      // The chart has been drawn on.
+      const drawn = await page.evaluate(() => {
+        const canvas = document.getElementById('chart') as HTMLCanvasElement;
+        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+        return false;
+      });
+      expect(drawn).toBe(true);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 40000);
+
+  it('installs the polyfill where the browser has no EventSource, and the switch is off', async () => {
+    const { page, errors } = await open('/', { withoutEventSource: true });
+    try {
+      expect(await page.textContent('#impl')).toBe('the whatwg-eventsource polyfill (this browser has no EventSource of its own)');
+      expect(await page.isDisabled('#force')).toBe(true);
+      await allOpen(page);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 30000);
+
+  it('the script-tag example shows messages, natively and with the polyfill installed', async () => {
+    for (const withoutEventSource of [false, true]) {
+      const { page, errors } = await open('/examples/browser/', { withoutEventSource });
+      try {
+        await page.waitForFunction(() => /message: \d{4}-/.test(document.getElementById('events')!.textContent!), null, { timeout: 10000 });
+        expect(await page.textContent('#which')).toBe(withoutEventSource ? 'the polyfill' : 'native');
+        expect(await page.textContent('#state')).toBe('OPEN');
+        expect(errors).toEqual([]);
+      } finally {
+        await page.close();
+      }
+    }
+  }, 30000);
+});
