@@ -8,6 +8,15 @@ const dir = process.env.DIST_DIR || 'dist';
 // One ES5 codebase, feature-detected at run time, so every format is built from the same source.
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
 
+// In the script tag, messages are plain MessageEvents (see src/dom/message-plain.ts).
+const browserMessages = () => ({
+  name: 'browser-messages',
+  resolveId: (source, importer) =>
+    source === './message' && importer && /[\\/]dom[\\/]events\.ts$/.test(importer)
+      ? new URL('src/dom/message-plain.ts', import.meta.url).pathname
+      : null,
+});
+
 // ES5 output that old Safari also parses; the only minified file is the script tag's.
 const minify = () => terser({ ecma: 5, safari10: true, compress: { passes: 2 } });
 
@@ -38,7 +47,7 @@ export default [
       { file: dir + '/eventsource.iife.js', format: 'iife' },
       { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify()] },
     ],
-    plugins: [ts()],
+    plugins: [browserMessages(), ts()],
   },
   ...['index', 'polyfill', 'stream'].map((name) => ({
     input: 'src/' + name + '.ts',

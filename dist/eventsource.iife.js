@@ -621,6 +621,12 @@
         };
     }
 
+    function messageEventFactory() {
+        return function (type, data, origin, lastEventId) {
+            return new MessageEvent(type, { data: data, origin: origin, lastEventId: lastEventId });
+        };
+    }
+
     // The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
     // that cannot get the shims of dom/shim.ts instead, through platform.ts.
     function constructible(Ctor, args) {
@@ -646,36 +652,6 @@
                 return new Event(type);
             },
             createMessageEvent: messageEventFactory(),
-        };
-    }
-    // Node's MessageEvent constructor checks every member of its init dictionary (ports, source, ...) in JavaScript:
-    // 384 ns of the 475 ns that creating and dispatching one message cost, most of an EventSource's time per event.
-    // So a message is an Event made with Event's own constructor and a prototype that inherits MessageEvent.prototype
-    // and answers data, origin, lastEventId, source and ports itself: `instanceof MessageEvent` holds, `constructor`
-    // is MessageEvent, dispatchEvent takes it as the Event it is. Only calling MessageEvent.prototype's own getters on
-    // it, as a brand check, tells it apart.
-    function messageEventFactory() {
-        function Message() { }
-        var prototype = (Message.prototype = Object.create(MessageEvent.prototype));
-        // A symbol-keyed field, where there are symbols: added as fast as any property, invisible to keys and JSON.
-        var FIELDS = (typeof Symbol === 'function' ? Symbol() : '__message');
-        var ports = Object.freeze([]);
-        var names = ['data', 'origin', 'lastEventId', 'source', 'ports'];
-        function field(i) {
-            Object.defineProperty(prototype, names[i], {
-                get: function () {
-                    return this[FIELDS][i];
-                },
-                enumerable: true,
-                configurable: true,
-            });
-        }
-        for (var i = 0; i < names.length; i++)
-            field(i);
-        return function (type, data, origin, lastEventId) {
-            var event = Reflect.construct(Event, [type], Message);
-            event[FIELDS] = [data, origin, lastEventId, null, ports];
-            return event;
         };
     }
 
@@ -1116,28 +1092,19 @@
     // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
     // __proto__, constructor or toString are types like any other.
     var LISTENERS = '__listeners';
-    function listenersOf(target, type, create) {
+    function listenersOf(target, type) {
         var all = target[LISTENERS];
-        if (!all) {
-            if (!create)
-                return undefined;
+        if (!all)
             Object.defineProperty(target, LISTENERS, { value: (all = {}) });
-        }
-        var key = '$' + type;
-        return all[key] || (create ? (all[key] = []) : undefined);
+        return all['$' + type] || (all['$' + type] = []);
     }
-    function flags(options) {
-        if (options !== null && typeof options === 'object') {
-            var o = options;
-            return [!!o.capture, !!o.once];
-        }
-        return [!!options, false];
-    }
-    function find(list, callback, capture) {
+    /** The index of (callback, capture) in the list, or -1. `options` is a boolean (capture) or a dictionary. */
+    function find(list, callback, options) {
+        var capture = !!(options && typeof options === 'object' ? options.capture : options);
         for (var i = 0; i < list.length; i++)
-            if (list[i].callback === callback && list[i].capture === capture)
+            if (list[i][0] === callback && list[i][1] === capture)
                 return i;
-        return -1;
+        return capture ? -2 : -1;
     }
     // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
     // error handlers see it, and never back into the dispatcher.
@@ -1152,33 +1119,32 @@
             // https://dom.spec.whatwg.org/#add-an-event-listener: 2. If listener's callback is null, then return.
             if (callback == null)
                 return;
-            var f = flags(options);
-            var list = listenersOf(this, String(type), true);
-            if (find(list, callback, f[0]) < 0) {
-                list.push({ callback: callback, capture: f[0], once: f[1] });
-            }
+            var list = listenersOf(this, type);
+            var i = find(list, callback, options);
+            // -1: not there, without capture; -2: not there, with capture.
+            if (i < 0)
+                list.push([callback, i < -1, !!(options && options.once)]);
         },
         removeEventListener: function (type, callback, options) {
-            var list = listenersOf(this, String(type));
-            var i = list ? find(list, callback, flags(options)[0]) : -1;
+            var list = listenersOf(this, type);
+            var i = find(list, callback, options);
             if (i >= 0)
-                list.splice(i, 1)[0].removed = true;
+                list.splice(i, 1)[0][3] = true;
         },
         dispatchEvent: function (event) {
             // Native events have read-only target and currentTarget; the shim's are plain objects.
             event.target = event.currentTarget = this;
             event.eventPhase = 2;
-            var list = listenersOf(this, event.type);
             // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
-            var listeners = list ? list.slice() : [];
+            var listeners = listenersOf(this, event.type).slice();
             for (var i = 0; i < listeners.length && !event._stop; i++) {
                 var listener = listeners[i];
-                if (listener.removed)
+                var callback = listener[0];
+                if (listener[3])
                     continue;
-                if (listener.once)
-                    eventTargetMethods.removeEventListener.call(this, event.type, listener.callback, listener.capture);
+                if (listener[2])
+                    eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
                 try {
-                    var callback = listener.callback;
                     if (typeof callback === 'function')
                         callback.call(this, event);
                     else if (typeof callback.handleEvent === 'function')
@@ -1200,17 +1166,13 @@
     ShimEventImpl.prototype = {
         target: null,
         currentTarget: null,
-        srcElement: null,
         eventPhase: 0,
         bubbles: false,
         cancelable: false,
-        composed: false,
         defaultPrevented: false,
         isTrusted: false,
-        preventDefault: function () {
-            if (this.cancelable)
-                this.defaultPrevented = true;
-        },
+        // Events of an event source are not cancelable: preventDefault() changes nothing.
+        preventDefault: function () { },
         stopPropagation: function () { },
         stopImmediatePropagation: function () {
             this._stop = true;

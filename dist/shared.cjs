@@ -620,33 +620,6 @@ function createParser(callbacks) {
     };
 }
 
-// The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
-// that cannot get the shims of dom/shim.ts instead, through platform.ts.
-function constructible(Ctor, args) {
-    try {
-        return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
-    }
-    catch (error) {
-        return false;
-    }
-}
-/** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
-function nativeDom() {
-    if (typeof Reflect !== 'object' ||
-        !constructible(typeof EventTarget !== 'undefined' && EventTarget, []) ||
-        !constructible(typeof Event !== 'undefined' && Event, ['x']) ||
-        !constructible(typeof MessageEvent !== 'undefined' && MessageEvent, ['x'])) {
-        return null;
-    }
-    return {
-        EventTarget: EventTarget,
-        methods: EventTarget.prototype,
-        createEvent: function (type) {
-            return new Event(type);
-        },
-        createMessageEvent: messageEventFactory(),
-    };
-}
 // Node's MessageEvent constructor checks every member of its init dictionary (ports, source, ...) in JavaScript:
 // 384 ns of the 475 ns that creating and dispatching one message cost, most of an EventSource's time per event.
 // So a message is an Event made with Event's own constructor and a prototype that inherits MessageEvent.prototype
@@ -675,6 +648,34 @@ function messageEventFactory() {
         var event = Reflect.construct(Event, [type], Message);
         event[FIELDS] = [data, origin, lastEventId, null, ports];
         return event;
+    };
+}
+
+// The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
+// that cannot get the shims of dom/shim.ts instead, through platform.ts.
+function constructible(Ctor, args) {
+    try {
+        return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
+    }
+    catch (error) {
+        return false;
+    }
+}
+/** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
+function nativeDom() {
+    if (typeof Reflect !== 'object' ||
+        !constructible(typeof EventTarget !== 'undefined' && EventTarget, []) ||
+        !constructible(typeof Event !== 'undefined' && Event, ['x']) ||
+        !constructible(typeof MessageEvent !== 'undefined' && MessageEvent, ['x'])) {
+        return null;
+    }
+    return {
+        EventTarget: EventTarget,
+        methods: EventTarget.prototype,
+        createEvent: function (type) {
+            return new Event(type);
+        },
+        createMessageEvent: messageEventFactory(),
     };
 }
 

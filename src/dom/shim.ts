@@ -4,12 +4,8 @@
 // exceptions reported rather than thrown to the dispatcher.
 import type { DomBindings } from './events';
 
-interface Listener {
-  callback: EventListenerOrEventListenerObject;
-  capture: boolean;
-  once: boolean;
-  removed?: boolean;
-}
+/** [callback, capture, once, removed] */
+type Listener = [EventListenerOrEventListenerObject, boolean, boolean, boolean?];
 
 interface ShimEvent {
   type: string;
@@ -24,32 +20,22 @@ interface ShimEvent {
 // __proto__, constructor or toString are types like any other.
 const LISTENERS = '__listeners';
 
-function listenersOf(target: object, type: string, create?: boolean): Listener[] | undefined {
+function listenersOf(target: object, type: string): Listener[] {
   let all = (target as { [LISTENERS]?: { [key: string]: Listener[] } })[LISTENERS];
-  if (!all) {
-    if (!create) return undefined;
-    Object.defineProperty(target, LISTENERS, { value: (all = {}) });
-  }
-  const key = '$' + type;
-  return all[key] || (create ? (all[key] = []) : undefined);
+  if (!all) Object.defineProperty(target, LISTENERS, { value: (all = {}) });
+  return all['$' + type] || (all['$' + type] = []);
 }
 
-function flags(options: unknown): [boolean, boolean] {
-  if (options !== null && typeof options === 'object') {
-    const o = options as AddEventListenerOptions;
-    return [!!o.capture, !!o.once];
-  }
-  return [!!options, false];
-}
-
-function find(list: Listener[], callback: unknown, capture: boolean): number {
-  for (let i = 0; i < list.length; i++) if (list[i].callback === callback && list[i].capture === capture) return i;
-  return -1;
+/** The index of (callback, capture) in the list, or -1. `options` is a boolean (capture) or a dictionary. */
+function find(list: Listener[], callback: unknown, options: unknown): number {
+  const capture = !!(options && typeof options === 'object' ? (options as EventListenerOptions).capture : options);
+  for (let i = 0; i < list.length; i++) if (list[i][0] === callback && list[i][1] === capture) return i;
+  return capture ? -2 : -1;
 }
 
 // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
 // error handlers see it, and never back into the dispatcher.
-export function reportException(error: unknown): void {
+function reportException(error: unknown): void {
   setTimeout(function () {
     throw error;
   }, 0);
@@ -60,30 +46,28 @@ export const eventTargetMethods = {
   addEventListener: function (this: object, type: string, callback: unknown, options?: unknown): void {
     // https://dom.spec.whatwg.org/#add-an-event-listener: 2. If listener's callback is null, then return.
     if (callback == null) return;
-    const f = flags(options);
-    const list = listenersOf(this, String(type), true)!;
-    if (find(list, callback, f[0]) < 0) {
-      list.push({ callback: callback as EventListenerOrEventListenerObject, capture: f[0], once: f[1] });
-    }
+    const list = listenersOf(this, type);
+    const i = find(list, callback, options);
+    // -1: not there, without capture; -2: not there, with capture.
+    if (i < 0) list.push([callback as EventListener, i < -1, !!(options && (options as AddEventListenerOptions).once)]);
   },
   removeEventListener: function (this: object, type: string, callback: unknown, options?: unknown): void {
-    const list = listenersOf(this, String(type));
-    const i = list ? find(list, callback, flags(options)[0]) : -1;
-    if (i >= 0) list!.splice(i, 1)[0].removed = true;
+    const list = listenersOf(this, type);
+    const i = find(list, callback, options);
+    if (i >= 0) list.splice(i, 1)[0][3] = true;
   },
   dispatchEvent: function (this: object, event: ShimEvent): boolean {
     // Native events have read-only target and currentTarget; the shim's are plain objects.
     event.target = event.currentTarget = this;
     event.eventPhase = 2;
-    const list = listenersOf(this, event.type);
     // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
-    const listeners = list ? list.slice() : [];
+    const listeners = listenersOf(this, event.type).slice();
     for (let i = 0; i < listeners.length && !event._stop; i++) {
       const listener = listeners[i];
-      if (listener.removed) continue;
-      if (listener.once) eventTargetMethods.removeEventListener.call(this, event.type, listener.callback, listener.capture);
+      const callback = listener[0];
+      if (listener[3]) continue;
+      if (listener[2]) eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
       try {
-        const callback = listener.callback;
         if (typeof callback === 'function') callback.call(this, event as unknown as Event);
         else if (typeof callback.handleEvent === 'function') callback.handleEvent(event as unknown as Event);
       } catch (error) {
@@ -103,16 +87,13 @@ function ShimEventImpl(this: { [key: string]: unknown }, type: string): void {
 ShimEventImpl.prototype = {
   target: null,
   currentTarget: null,
-  srcElement: null,
   eventPhase: 0,
   bubbles: false,
   cancelable: false,
-  composed: false,
   defaultPrevented: false,
   isTrusted: false,
-  preventDefault: function (this: ShimEvent & { cancelable: boolean }) {
-    if (this.cancelable) this.defaultPrevented = true;
-  },
+  // Events of an event source are not cancelable: preventDefault() changes nothing.
+  preventDefault: function () {},
   stopPropagation: function () {},
   stopImmediatePropagation: function (this: ShimEvent) {
     this._stop = true;
