@@ -24,7 +24,7 @@ export default [
   // The ponyfill and the polyfill: the polyfill imports the ponyfill's code (the shared chunk), so the global and
   // the named export are one class.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts' },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended.ts' },
     output: [
       { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
       { dir, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared.cjs' },
@@ -49,7 +49,16 @@ export default [
     ],
     plugins: [browserMessages(), ts()],
   },
-  ...['index', 'polyfill', 'stream'].map((name) => ({
+  // The script tag with the opt-in extensions (src/extended.ts).
+  {
+    input: 'src/extended-iife.ts',
+    output: [
+      { file: dir + '/eventsource.extended.iife.js', format: 'iife' },
+      { file: dir + '/eventsource.extended.iife.min.js', format: 'iife', plugins: [minify()] },
+    ],
+    plugins: [ts()],
+  },
+  ...['index', 'polyfill', 'stream', 'extended'].map((name) => ({
     input: 'src/' + name + '.ts',
     output: [
       { file: dir + '/' + name + '.d.ts', format: 'es' },

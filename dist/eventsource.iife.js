@@ -725,8 +725,9 @@
             var pending;
             try {
                 pending = Promise.resolve(fetchImpl(request.url, {
-                    method: 'GET',
+                    method: request.method || 'GET',
                     headers: request.headers,
+                    body: request.body,
                     // "create a potential-CORS request" with the Anonymous or Use Credentials state.
                     mode: 'cors',
                     credentials: request.withCredentials ? 'include' : 'same-origin',
@@ -743,7 +744,7 @@
             pending
                 .then(function (response) {
                 if (!done)
-                    handlers.response(response.status, response.headers.get('content-type'), response.url || '');
+                    handlers.response(response.status, response.headers.get('content-type'), response.url || '', response);
                 var body = response.body;
                 if (done) {
                     // Failed or closed while the headers were handled: the body is cancelled, never awaited.
@@ -824,6 +825,11 @@
         var fetchOption = init.fetch;
         if (fetchOption !== undefined && typeof fetchOption !== 'function')
             throw failedToConstruct('fetch must be a function');
+        // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
+        var options = init;
+        if ((options.headers || options.method || options.body)) {
+            throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
+        }
         var dom = platform.dom;
         var transport = fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || fetch) : platform.xhr;
         if (!dom || !transport) {
@@ -862,7 +868,7 @@
         // Characters of text read on this connection (XMLHttpRequest only), and whether it replaces a longer one.
         var textLength;
         var replacing = false;
-        var parser = createParser({
+        var callbacks = {
             onEvent: dispatchTheEvent,
             // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
             onId: function (id) {
@@ -872,7 +878,8 @@
             onRetry: function (ms) {
                 reconnectionTime = ms;
             },
-        });
+        };
+        var parser = createParser(callbacks);
         function fire(type) {
             dispatchEvent.call(ev, dom.createEvent(type));
         }
@@ -1200,13 +1207,14 @@
     }
 
     // URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
-    // and its parts give the origin. What it cannot make an absolute URL with a host is a failure.
+    // and its parts give the origin. A failure is what has no scheme, or is HTTP(S) without a host.
     function anchor(input) {
         var a = document.createElement('a');
         a.href = input;
         // IE fills in the parts of a relative href only once it is given the resolved one.
         a.href = a.href;
-        return a.protocol && a.host ? a : null;
+        // An invalid URL gives the scheme ':'.
+        return /^[a-z][a-z\d+.-]*:$/i.test(a.protocol) && (a.host || !/^https?:$/.test(a.protocol)) ? a : null;
     }
     function anchorParseURL(input) {
         var a = anchor(input);
@@ -1253,7 +1261,7 @@
             // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
             if (phase === 0 && readyState > 1 && xhr.status) {
                 phase = 1;
-                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '');
+                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '', xhr);
             }
             if (phase === 1 && readyState > 2)
                 read(readyState === 4);
@@ -1263,7 +1271,7 @@
                 handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered);
             }
         }
-        xhr.open('GET', request.url, true);
+        xhr.open(request.method || 'GET', request.url, true);
         xhr.withCredentials = request.withCredentials;
         var headers = request.headers;
         for (var name_1 in headers)
@@ -1275,7 +1283,7 @@
         if (!('onprogress' in xhr))
             buffered = true;
         xhr.onreadystatechange = xhr.onprogress = change;
-        xhr.send();
+        xhr.send(request.body);
         return function abort() {
             if (phase === 2)
                 return;

@@ -1,37 +1,3 @@
-type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-interface EventSourceInit {
-    /** https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsourceinit-withcredentials */
-    withCredentials?: boolean;
-    /**
-     * NON-SPEC, opt-in: the `fetch` to connect with (for auth, proxies, tests, or runtimes without a global one).
-     * It is called as `fetch(url, init)`, and must resolve to a `Response` whose body can be read as a stream.
-     */
-    fetch?: FetchLike;
-}
-interface EventSourceConstructor {
-    new (url: string | {
-        toString(): string;
-    }, eventSourceInitDict?: EventSourceInit): EventSource;
-    readonly prototype: EventSource;
-    readonly CONNECTING: 0;
-    readonly OPEN: 1;
-    readonly CLOSED: 2;
-}
-interface EventSource extends EventTarget {
-    readonly url: string;
-    readonly withCredentials: boolean;
-    readonly readyState: 0 | 1 | 2;
-    readonly CONNECTING: 0;
-    readonly OPEN: 1;
-    readonly CLOSED: 2;
-    onopen: ((this: EventSource, event: Event) => unknown) | null;
-    onmessage: ((this: EventSource, event: MessageEvent) => unknown) | null;
-    onerror: ((this: EventSource, event: Event) => unknown) | null;
-    close(): void;
-}
-declare const EventSource: EventSourceConstructor;
-
 /** One dispatched event: what the spec puts into a `MessageEvent`, less what the event source adds (`origin`). */
 interface EventStreamMessage {
     /** The event type buffer, or `"message"` when it was empty. */
@@ -72,6 +38,40 @@ interface EventStreamParser {
 }
 /** Creates a parser for one event stream at a time. */
 declare function createParser(callbacks: ParserCallbacks): EventStreamParser;
+
+type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+interface EventSourceInit {
+    /** https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsourceinit-withcredentials */
+    withCredentials?: boolean;
+    /**
+     * NON-SPEC, opt-in: the `fetch` to connect with (for auth, proxies, tests, or runtimes without a global one).
+     * It is called as `fetch(url, init)`, and must resolve to a `Response` whose body can be read as a stream.
+     */
+    fetch?: FetchLike;
+}
+interface EventSourceConstructor {
+    new (url: string | {
+        toString(): string;
+    }, eventSourceInitDict?: EventSourceInit): EventSource;
+    readonly prototype: EventSource;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSED: 2;
+}
+interface EventSource extends EventTarget {
+    readonly url: string;
+    readonly withCredentials: boolean;
+    readonly readyState: 0 | 1 | 2;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSED: 2;
+    onopen: ((this: EventSource, event: Event) => unknown) | null;
+    onmessage: ((this: EventSource, event: MessageEvent) => unknown) | null;
+    onerror: ((this: EventSource, event: Event) => unknown) | null;
+    close(): void;
+}
+declare const EventSource: EventSourceConstructor;
 
 export { EventSource, createParser };
 export type { EventSourceConstructor, EventSourceInit, EventStreamMessage, EventStreamParser, ParserCallbacks };

@@ -1,1 +1,1 @@
-export { E as EventSource, c as createParser } from './shared.js';
+export { E as EventSource, b as createParser } from './shared.js';

@@ -111,13 +111,14 @@ function shimDom() {
 }
 
 // URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
-// and its parts give the origin. What it cannot make an absolute URL with a host is a failure.
+// and its parts give the origin. A failure is what has no scheme, or is HTTP(S) without a host.
 function anchor(input) {
     var a = document.createElement('a');
     a.href = input;
     // IE fills in the parts of a relative href only once it is given the resolved one.
     a.href = a.href;
-    return a.protocol && a.host ? a : null;
+    // An invalid URL gives the scheme ':'.
+    return /^[a-z][a-z\d+.-]*:$/i.test(a.protocol) && (a.host || !/^https?:$/.test(a.protocol)) ? a : null;
 }
 function anchorParseURL(input) {
     var a = anchor(input);
@@ -164,7 +165,7 @@ var xhrTransport = function (request, handlers) {
         // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
         if (phase === 0 && readyState > 1 && xhr.status) {
             phase = 1;
-            handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '');
+            handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '', xhr);
         }
         if (phase === 1 && readyState > 2)
             read(readyState === 4);
@@ -174,7 +175,7 @@ var xhrTransport = function (request, handlers) {
             handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered);
         }
     }
-    xhr.open('GET', request.url, true);
+    xhr.open(request.method || 'GET', request.url, true);
     xhr.withCredentials = request.withCredentials;
     var headers = request.headers;
     for (var name_1 in headers)
@@ -186,7 +187,7 @@ var xhrTransport = function (request, handlers) {
     if (!('onprogress' in xhr))
         buffered = true;
     xhr.onreadystatechange = xhr.onprogress = change;
-    xhr.send();
+    xhr.send(request.body);
     return function abort() {
         if (phase === 2)
             return;

@@ -747,8 +747,9 @@ function createFetchTransport(fetchImpl) {
         var pending;
         try {
             pending = Promise.resolve(fetchImpl(request.url, {
-                method: 'GET',
+                method: request.method || 'GET',
                 headers: request.headers,
+                body: request.body,
                 // "create a potential-CORS request" with the Anonymous or Use Credentials state.
                 mode: 'cors',
                 credentials: request.withCredentials ? 'include' : 'same-origin',
@@ -765,7 +766,7 @@ function createFetchTransport(fetchImpl) {
         pending
             .then(function (response) {
             if (!done)
-                handlers.response(response.status, response.headers.get('content-type'), response.url || '');
+                handlers.response(response.status, response.headers.get('content-type'), response.url || '', response);
             var body = response.body;
             if (done) {
                 // Failed or closed while the headers were handled: the body is cancelled, never awaited.
@@ -812,6 +813,11 @@ function slots(target) {
 function failedToConstruct(message) {
     return new TypeError("Failed to construct 'EventSource': " + message);
 }
+var extension;
+/** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
+function setExtension(extend) {
+    extension = extend;
+}
 // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
 // stream a body and be aborted, else XMLHttpRequest, which the legacy module brings.
 function fetchCanStream() {
@@ -846,6 +852,11 @@ function EventSourceImpl(url, eventSourceInitDict) {
     var fetchOption = init.fetch;
     if (fetchOption !== undefined && typeof fetchOption !== 'function')
         throw failedToConstruct('fetch must be a function');
+    // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
+    var options = init;
+    if (!extension && (options.headers || options.method || options.body)) {
+        throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
+    }
     var dom = platform.dom;
     var transport = fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || fetch) : platform.xhr;
     if (!dom || !transport) {
@@ -884,7 +895,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
     // Characters of text read on this connection (XMLHttpRequest only), and whether it replaces a longer one.
     var textLength;
     var replacing = false;
-    var parser = createParser({
+    var callbacks = {
         onEvent: dispatchTheEvent,
         // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
         onId: function (id) {
@@ -894,7 +905,11 @@ function EventSourceImpl(url, eventSourceInitDict) {
         onRetry: function (ms) {
             reconnectionTime = ms;
         },
-    });
+    };
+    // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
+    if (extension)
+        transport = extension(ev, init, callbacks, transport);
+    var parser = createParser(callbacks);
     function fire(type) {
         dispatchEvent.call(ev, dom.createEvent(type));
     }
@@ -1111,4 +1126,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { EventSource as E, createParser as c, platform as p };
+export { EventSource as E, slots as a, createParser as b, createUtf8StreamDecoder as c, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };

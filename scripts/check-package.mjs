@@ -47,9 +47,11 @@ for (const [name, code] of [
   ["import 'whatwg-eventsource/polyfill'", "import './dist/polyfill.js';"],
   ["import { createParser }", "import { createParser } from './dist/index.js'; globalThis.p = createParser;"],
   ["import { EventStream } from 'whatwg-eventsource/stream'", "import { EventStream } from './dist/stream.js'; globalThis.s = EventStream;"],
+  ["import { EventSource } from 'whatwg-eventsource/extended'", "import { EventSource } from './dist/extended.js'; globalThis.EventSource = EventSource;"],
 ]) {
   console.log('     ' + name + ': ' + (await bundled(code)) + ' B');
 }
+console.log('     dist/eventsource.extended.iife.min.js: ' + gzip(readFileSync(join(root, 'dist', 'eventsource.extended.iife.min.js'))) + ' B');
 
 for (const [name, bin, args] of [
   ['publint', 'publint', ['--strict']],

@@ -1,7 +1,7 @@
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
 import { isEventStream, utf8ByteString } from './http';
-import { createParser, type EventStreamMessage } from './parse';
+import { createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
 import { platform } from './platform';
 import { createFetchTransport, type FetchLike } from './transport/fetch';
 import type { Transport } from './transport/types';
@@ -45,7 +45,7 @@ const CLOSED = 2;
 const MAX_DELAY = 2147483647;
 
 /** An instance's internal slots, kept in one non-enumerable property. */
-interface State {
+export interface State {
   readyState: 0 | 1 | 2;
   url: string;
   withCredentials: boolean;
@@ -56,14 +56,27 @@ interface State {
 
 const SLOTS = '__eventSource';
 
-function slots(target: unknown): State {
+export function slots(target: unknown): State {
   const state = target ? (target as { [SLOTS]?: State })[SLOTS] : undefined;
   if (!state) throw new TypeError('Illegal invocation: not an EventSource');
   return state;
 }
 
-function failedToConstruct(message: string): TypeError {
+export function failedToConstruct(message: string): TypeError {
   return new TypeError("Failed to construct 'EventSource': " + message);
+}
+
+/**
+ * The one seam of the opt-in extensions (src/extended.ts). At each construction it gets the instance (its slots
+ * are in place), the options, the parser's callbacks (to wrap, or to add maxSize and onError to) and the transport,
+ * and returns the transport to use, which may wrap the given one. It throws for options it rejects.
+ */
+export type Extension = (ev: EventSource, init: object, callbacks: ParserCallbacks, transport: Transport) => Transport;
+let extension: Extension | undefined;
+
+/** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
+export function setExtension(extend: Extension): void {
+  extension = extend;
 }
 
 // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
@@ -99,8 +112,13 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   if (typeof init !== 'object' && typeof init !== 'function') throw failedToConstruct('options must be an object');
   const fetchOption = init.fetch;
   if (fetchOption !== undefined && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
+  // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
+  const options = init as { headers?: unknown; method?: unknown; body?: unknown };
+  if (!extension && (options.headers || options.method || options.body)) {
+    throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
+  }
   const dom = platform.dom;
-  const transport: Transport | null =
+  let transport: Transport | null =
     fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || (fetch as FetchLike)) : platform.xhr;
   if (!dom || !transport) {
     throw failedToConstruct("this engine lacks EventTarget or streaming fetch; import 'whatwg-eventsource/polyfill'");
@@ -141,7 +159,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   let textLength: number;
   let replacing = false;
 
-  const parser = createParser({
+  const callbacks: ParserCallbacks = {
     onEvent: dispatchTheEvent,
     // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
     onId: function (id) {
@@ -151,7 +169,10 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     onRetry: function (ms) {
       reconnectionTime = ms;
     },
-  });
+  };
+  // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
+  if (extension) transport = extension(ev, init, callbacks, transport);
+  const parser = createParser(callbacks);
 
   function fire(type: string): void {
     dispatchEvent.call(ev, dom!.createEvent(type));

@@ -1,12 +1,13 @@
 // URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
-// and its parts give the origin. What it cannot make an absolute URL with a host is a failure.
+// and its parts give the origin. A failure is what has no scheme, or is HTTP(S) without a host.
 
 function anchor(input: string): HTMLAnchorElement | null {
   const a = document.createElement('a');
   a.href = input;
   // IE fills in the parts of a relative href only once it is given the resolved one.
   a.href = a.href;
-  return a.protocol && a.host ? a : null;
+  // An invalid URL gives the scheme ':'.
+  return /^[a-z][a-z\d+.-]*:$/i.test(a.protocol) && (a.host || !/^https?:$/.test(a.protocol)) ? a : null;
 }
 
 export function anchorParseURL(input: string): string | null {

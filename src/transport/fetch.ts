@@ -38,8 +38,9 @@ export function createFetchTransport(fetchImpl: FetchLike): Transport {
     try {
       pending = Promise.resolve(
         fetchImpl(request.url, {
-          method: 'GET',
+          method: request.method || 'GET',
           headers: request.headers,
+          body: request.body,
           // "create a potential-CORS request" with the Anonymous or Use Credentials state.
           mode: 'cors',
           credentials: request.withCredentials ? 'include' : 'same-origin',
@@ -55,7 +56,7 @@ export function createFetchTransport(fetchImpl: FetchLike): Transport {
     }
     pending
       .then(function (response) {
-        if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url || '');
+        if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url || '', response);
         const body = response.body;
         if (done) {
           // Failed or closed while the headers were handled: the body is cancelled, never awaited.

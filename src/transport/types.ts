@@ -5,11 +5,21 @@ export interface TransportRequest {
   withCredentials: boolean;
   /** Header values are byte strings (one character per byte). */
   headers: { [name: string]: string };
+  /** NON-SPEC, from the extensions: the method (default GET) and a body to send (sent again on each request). */
+  method?: string;
+  body?: XMLHttpRequestBodyInit | null;
+}
+
+/** The response object itself (fetch's Response, or the XMLHttpRequest), for the extensions' error details. */
+export interface ResponseDetails {
+  statusText: string;
+  headers?: { get(name: string): string | null };
+  getResponseHeader?(name: string): string | null;
 }
 
 export interface TransportHandlers {
   /** The response's headers arrived. `url` is the final URL after redirects ('' when unknown). */
-  response(status: number, contentType: string | null, url: string): void;
+  response(status: number, contentType: string | null, url: string, details?: ResponseDetails): void;
   /** A piece of the body: bytes, or text where the platform only gives text. */
   chunk(data: Uint8Array | string): void;
   /**

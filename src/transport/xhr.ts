@@ -35,7 +35,7 @@ export const xhrTransport: Transport = function (request, handlers) {
     // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
     if (phase === 0 && readyState > 1 && xhr.status) {
       phase = 1;
-      handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '');
+      handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '', xhr);
     }
     if (phase === 1 && readyState > 2) read(readyState === 4);
     if (phase !== 2 && readyState === 4) {
@@ -45,7 +45,7 @@ export const xhrTransport: Transport = function (request, handlers) {
     }
   }
 
-  xhr.open('GET', request.url, true);
+  xhr.open(request.method || 'GET', request.url, true);
   xhr.withCredentials = request.withCredentials;
   const headers = request.headers;
   for (const name in headers) xhr.setRequestHeader(name, headers[name]);
@@ -54,7 +54,7 @@ export const xhrTransport: Transport = function (request, handlers) {
   // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
   if (!('onprogress' in xhr)) buffered = true;
   xhr.onreadystatechange = xhr.onprogress = change;
-  xhr.send();
+  xhr.send(request.body);
 
   return function abort(): void {
     if (phase === 2) return;

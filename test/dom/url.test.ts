@@ -16,8 +16,9 @@ describe('URLs through <a> (engines without URL)', () => {
     }
   });
 
-  it('fails where no absolute URL with a host comes out', () => {
+  it('fails for HTTP(S) without a host; URLs of other schemes need none', () => {
     expect(anchorParseURL('http://')).toBe(null);
+    expect(anchorParseURL('data:text/event-stream,data: x')).toBe('data:text/event-stream,data: x');
   });
 
   it('an origin leaves out default ports and keeps others; non-HTTP(S) URLs have an opaque origin', () => {
