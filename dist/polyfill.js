@@ -1,4 +1,4 @@
-import { p as platform, E as EventSource } from './shared.js';
+import { p as platform, E as EventSource, d as setUtf8Fallback } from './shared.js';
 
 // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
 // __proto__, constructor or toString are types like any other.
@@ -239,6 +239,89 @@ function install() {
         global.EventSource = EventSource;
 }
 
+// UTF-8 decoding for engines without TextDecoder (old browsers). Kept out of createParser's import graph: a build
+// for such engines imports this module and calls installUtf8Fallback() once.
+/**
+ * The Encoding Standard's UTF-8 decoder, streaming: a sequence cut by the end of one chunk is finished by the next.
+ * There is no end-of-stream flush: the parser discards an unfinished line at the end of a stream anyway.
+ * https://encoding.spec.whatwg.org/#utf-8-decoder
+ */
+function createFallbackDecoder() {
+    var needed = 0;
+    var seen = 0;
+    var codePoint = 0;
+    var lower = 0x80;
+    var upper = 0xbf;
+    return function (bytes) {
+        var out = '';
+        var units = [];
+        for (var i = 0; i < bytes.length; i++) {
+            var byte = bytes[i];
+            if (needed === 0) {
+                if (byte < 0x80)
+                    units.push(byte);
+                else if (byte >= 0xc2 && byte <= 0xdf) {
+                    needed = 1;
+                    codePoint = byte & 0x1f;
+                }
+                else if (byte >= 0xe0 && byte <= 0xef) {
+                    if (byte === 0xe0)
+                        lower = 0xa0;
+                    else if (byte === 0xed)
+                        upper = 0x9f;
+                    needed = 2;
+                    codePoint = byte & 0xf;
+                }
+                else if (byte >= 0xf0 && byte <= 0xf4) {
+                    if (byte === 0xf0)
+                        lower = 0x90;
+                    else if (byte === 0xf4)
+                        upper = 0x8f;
+                    needed = 3;
+                    codePoint = byte & 0x7;
+                }
+                else
+                    units.push(0xfffd);
+            }
+            else if (byte < lower || byte > upper) {
+                // "prepend byte to stream" and return error: the byte is looked at again as the start of a sequence.
+                needed = seen = codePoint = 0;
+                lower = 0x80;
+                upper = 0xbf;
+                units.push(0xfffd);
+                i--;
+            }
+            else {
+                lower = 0x80;
+                upper = 0xbf;
+                codePoint = (codePoint << 6) | (byte & 0x3f);
+                if (++seen === needed) {
+                    if (codePoint > 0xffff) {
+                        codePoint -= 0x10000;
+                        units.push(0xd800 + (codePoint >> 10), 0xdc00 + (codePoint & 0x3ff));
+                    }
+                    else
+                        units.push(codePoint);
+                    needed = seen = codePoint = 0;
+                }
+            }
+            // String.fromCharCode.apply takes a bounded number of arguments.
+            if (units.length > 8191) {
+                out += String.fromCharCode.apply(null, units);
+                units = [];
+            }
+        }
+        return out + String.fromCharCode.apply(null, units);
+    };
+}
+/** Lets parsers created from now on decode bytes where `TextDecoder` is missing. */
+function installUtf8Fallback() {
+    setUtf8Fallback(createFallbackDecoder);
+}
+
 // `import 'whatwg-eventsource/polyfill'`: the legacy add-on, then the global EventSource where it is missing. The
 // global and the ponyfill's named export are one class.
+// Engines without TextDecoder (legacy Edge) can still feed bytes to createParser. Not in the script tag, for its
+// size: there, such engines feed text (the XMLHttpRequest transport only gives text anyway).
+installUtf8Fallback();
 install();

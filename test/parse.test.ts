@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createParser } from '../src/parse';
+import { setUtf8Fallback } from '../src/utf8';
+import { installUtf8Fallback } from '../src/utf8-fallback';
 import { bytes, collect, events, random, utf8 } from './helpers/collect';
 import { referenceParse, type Record } from './helpers/reference-parser';
 
@@ -200,7 +202,7 @@ describe('§9.2.5-9.2.6 rules not covered above', () => {
     expect(seen).toEqual(['kept']);
   });
 
-  it('reset() empties the last event ID buffer: a new connection starts a new stream', () => {
+  it('reset() keeps the last event ID buffer: a heartbeat at the start of a new connection keeps the id', () => {
     const records: Record[] = [];
     const parser = createParser({
       onEvent: (m) => records.push(['event', m.type, m.data, m.lastEventId]),
@@ -208,13 +210,22 @@ describe('§9.2.5-9.2.6 rules not covered above', () => {
     });
     parser.feed('id:7\ndata:a\n\n');
     parser.reset();
-    parser.feed(':keepalive\n\ndata:b\n\n');
+    parser.feed(':keepalive\n\nretry: 10\n\ndata:b\n\nid\n\n');
     expect(records).toEqual([
       ['id', '7'],
       ['event', 'message', 'a', '7'],
+      ['event', 'message', 'b', '7'],
       ['id', ''],
-      ['event', 'message', 'b', ''],
     ]);
+  });
+
+  it('reset() discards the pending event, its type and an id it set', () => {
+    const seen: string[] = [];
+    const parser = createParser({ onEvent: (m) => seen.push(m.type + ':' + m.data + ':' + m.lastEventId) });
+    parser.feed('id: 1\ndata: a\n\nevent: x\nid: 2\ndata: half');
+    parser.reset();
+    parser.feed('\n\ndata: whole\n\n');
+    expect(seen).toEqual(['message:a:1', 'message:whole:1']);
   });
 
   it('onId reports each new last event ID string, also for id-only blocks, and only when it changes', () => {
@@ -342,6 +353,23 @@ describe('the parser as an API', () => {
     expect(seen).toEqual(['a', 'stop', 'next']);
   });
 
+  it('an onError that calls reset() while a line cut across chunks overflows leaves nothing of that line behind', () => {
+    const records: Record[] = [];
+    const parser = createParser({
+      maxSize: 5,
+      onError: () => {
+        records.push(['error']);
+        parser.reset();
+      },
+      onComment: (text) => records.push(['comment', text]),
+      onEvent: (m) => records.push(['event', m.type, m.data, m.lastEventId]),
+    });
+    parser.feed('data: 1234');
+    parser.feed('5678\ndata: lost\n\n');
+    parser.feed('data: next\n\n');
+    expect(records).toEqual([['error'], ['event', 'message', 'next', '']]);
+  });
+
   it('events are plain objects with exactly type, data and lastEventId', () => {
     let message: unknown;
     createParser({ onEvent: (m) => (message = m) }).feed('data:x\n\n');
@@ -463,13 +491,31 @@ describe('property: seeded random streams and random slicings', () => {
     }
     try {
       (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+      installUtf8Fallback();
       for (let round = 0; round < streams.length; round++) {
         const got = collect(randomSlices(next, streams[round]));
         if (JSON.stringify(got) !== JSON.stringify(expected[round])) expect(got, 'stream ' + round).toEqual(expected[round]);
       }
     } finally {
       globalThis.TextDecoder = saved;
+      setUtf8Fallback(undefined);
     }
+  });
+
+  it('without TextDecoder or the fallback decoder, text still parses and bytes throw a clear TypeError', () => {
+    const saved = globalThis.TextDecoder;
+    const seen: string[] = [];
+    try {
+      (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+      const parser = createParser({ onEvent: (m) => seen.push(m.data) });
+      parser.feed('data: é\r\n\r\n');
+      expect(() => parser.feed(utf8('data: x\n\n'))).toThrow(TypeError);
+      expect(() => parser.feed(utf8('data: x\n\n'))).toThrow(/feed text/);
+      parser.feed('data: after\n\n');
+    } finally {
+      globalThis.TextDecoder = saved;
+    }
+    expect(seen).toEqual(['é', 'after']);
   });
 
   it('large chunks that mix ASCII and multi-byte text decode the same in whichever native mode is picked', () => {

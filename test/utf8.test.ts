@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
-import { createUtf8StreamDecoder, utf8Decode } from '../src/utf8';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createUtf8StreamDecoder, setUtf8Fallback } from '../src/utf8';
+import { createFallbackDecoder, installUtf8Fallback } from '../src/utf8-fallback';
 import { random } from './helpers/collect';
 
 // Bytes that exercise every branch of the Encoding Standard's UTF-8 decoder: ASCII, every lead byte class, the
@@ -17,58 +18,94 @@ function randomBytes(next: () => number, length: number): Uint8Array {
   return out;
 }
 
-const reference = (bytes: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+const NativeTextDecoder = globalThis.TextDecoder;
+const reference = (bytes: Uint8Array) => new NativeTextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 
-describe('utf8Decode (the Encoding Standard UTF-8 decoder, for engines without TextDecoder)', () => {
+/** Runs `body` as an engine without TextDecoder would. */
+function withoutTextDecoder<T>(body: () => T): T {
+  (globalThis as { TextDecoder?: unknown }).TextDecoder = undefined;
+  try {
+    return body();
+  } finally {
+    globalThis.TextDecoder = NativeTextDecoder;
+  }
+}
+
+afterEach(() => setUtf8Fallback(undefined));
+
+// The fallback decoder has no end-of-stream flush: a last ASCII byte ends whatever sequence is still open.
+const utf8Decode = (bytes: Uint8Array) => createFallbackDecoder()(new Uint8Array([...bytes, 0x41])).slice(0, -1);
+
+describe('createFallbackDecoder (src/utf8-fallback.ts: the Encoding Standard UTF-8 decoder, for engines without TextDecoder)', () => {
   it('decodes valid text of every length class, surrogate pairs included', () => {
     const text = 'aé€😀\u0000\u07ff\u0800\uffff\u{10000}\u{10ffff}';
-    const bytes = new TextEncoder().encode(text);
-    expect(utf8Decode(bytes, 0, bytes.length)).toBe(text);
+    expect(utf8Decode(new TextEncoder().encode(text))).toBe(text);
   });
 
   it('matches TextDecoder on 5,000 random byte strings, error replacement included', () => {
     const next = random(1);
     for (let i = 0; i < 5000; i++) {
       const bytes = randomBytes(next, 1 + Math.floor(next() * 40));
-      const got = utf8Decode(bytes, 0, bytes.length);
-      if (got !== reference(bytes)) expect([...bytes], 'input').toEqual(reference(bytes));
+      if (utf8Decode(bytes) !== reference(bytes)) expect([...bytes], 'input').toEqual(reference(bytes));
     }
   });
 
   it('handles inputs longer than one String.fromCharCode batch', () => {
-    const bytes = new TextEncoder().encode('日本'.repeat(10000));
-    expect(utf8Decode(bytes, 0, bytes.length)).toBe('日本'.repeat(10000));
+    expect(utf8Decode(new TextEncoder().encode('日本'.repeat(10000)))).toBe('日本'.repeat(10000));
   });
 });
 
 describe('createUtf8StreamDecoder: chunks decode as their concatenation would', () => {
   for (const native of [true, false]) {
     it((native ? 'with' : 'without') + ' TextDecoder, over random slicings of random bytes', () => {
+      if (!native) installUtf8Fallback();
       const next = random(native ? 2 : 3);
       for (let i = 0; i < 2000; i++) {
         const bytes = randomBytes(next, 1 + Math.floor(next() * 80));
-        const decode = createUtf8StreamDecoder(native);
-        let out = '';
-        let at = 0;
-        while (at < bytes.length) {
-          const size = next() < 0.5 ? 1 + Math.floor(next() * 6) : 24 + Math.floor(next() * 80);
-          out += decode(bytes.subarray(at, at + size));
+        const sizes: number[] = [];
+        for (let at = 0; at < bytes.length; ) {
+          const size = next() < 0.5 ? 1 + Math.floor(next() * 6) : 16 + Math.floor(next() * 80);
+          sizes.push(size);
           at += size;
         }
-        // A last ASCII byte flushes whatever incomplete sequence the decoder still holds.
-        out += decode(new Uint8Array([0x41]));
+        const run = () => {
+          const decode = createUtf8StreamDecoder();
+          let out = '';
+          let at = 0;
+          for (const size of sizes) {
+            out += decode(bytes.subarray(at, at + size));
+            at += size;
+          }
+          // A last ASCII byte flushes whatever incomplete sequence the decoder still holds.
+          return out + decode(new Uint8Array([0x41]));
+        };
+        const out = native ? run() : withoutTextDecoder(run);
         const expected = reference(new Uint8Array([...bytes, 0x41]));
         if (out !== expected) expect([...bytes], JSON.stringify(out)).toEqual(expected);
       }
     });
   }
 
-  it('switches between the native calls for ASCII and for multi-byte text without changing the result', () => {
+  it('switches between the native decoders for ASCII and for multi-byte text without changing the result', () => {
     const text = ('plain ascii '.repeat(300) + '日本語😀'.repeat(300)).repeat(5);
     const bytes = new TextEncoder().encode(text);
     const decode = createUtf8StreamDecoder();
     let out = '';
     for (let i = 0; i < bytes.length; i += 1000) out += decode(bytes.subarray(i, i + 1000));
     expect(out).toBe(text);
+  });
+
+  it('a cut sequence is copied, so the caller may reuse its buffer', () => {
+    const buffer = new Uint8Array([0x61, 0xe2, 0x82]);
+    const decode = createUtf8StreamDecoder();
+    expect(decode(buffer)).toBe('a');
+    buffer.set([0xac, 0x62, 0x63]);
+    expect(decode(buffer)).toBe('€bc');
+  });
+
+  it('without TextDecoder and without the fallback, bytes throw a TypeError that says to feed text', () => {
+    const decode = withoutTextDecoder(() => createUtf8StreamDecoder());
+    expect(() => decode(new Uint8Array([0x61]))).toThrow(TypeError);
+    expect(() => decode(new Uint8Array([0x61]))).toThrow(/feed text/);
   });
 });

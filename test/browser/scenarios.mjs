@@ -270,7 +270,7 @@ export const scenarios = [
   },
 
   {
-    name: 'last event ID buffer: each stream starts with an empty one (an id sent, then no id in the new stream)',
+    name: 'last event ID buffer: it outlives a connection (an id sent, then no id in the new stream)',
     async run(t) {
       // Connection 1 ends with `id: a`; connection 2 sends it and gets one message with no id; connection 3 shows
       // what the last event ID string was after that message.
