@@ -555,9 +555,9 @@
     // https://html.spec.whatwg.org/multipage/server-sent-events.html
     var CONNECTING = 0;
     var OPEN = 1;
-    var CLOSED$1 = 2;
+    var CLOSED = 2;
     // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
-    var MAX_DELAY$1 = 2147483647;
+    var MAX_DELAY = 2147483647;
     var SLOTS = '__eventSource';
     function slots(target) {
         var state = target ? target[SLOTS] : undefined;
@@ -725,7 +725,7 @@
         function announceTheConnection() {
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
             // attribute to OPEN and fires an event named open at the EventSource object."
-            if (state.readyState !== CLOSED$1) {
+            if (state.readyState !== CLOSED) {
                 state.readyState = OPEN;
                 fire('open');
             }
@@ -734,7 +734,7 @@
         // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
         function reestablishTheConnection(now) {
             // 1. If the readyState attribute is set to CLOSED, abort these steps.
-            if (state.readyState === CLOSED$1)
+            if (state.readyState === CLOSED)
                 return;
             // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
             //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
@@ -748,7 +748,7 @@
                     //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
                     if (state.readyState === CONNECTING)
                         connect();
-                }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY$1));
+                }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
             }
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
@@ -758,8 +758,8 @@
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
             // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
             // the connection, it does not attempt to reconnect."
-            if (state.readyState !== CLOSED$1) {
-                state.readyState = CLOSED$1;
+            if (state.readyState !== CLOSED) {
+                state.readyState = CLOSED;
                 fire('error');
             }
         }
@@ -772,7 +772,7 @@
             // 8. Queue a task which, if the readyState attribute is set to a value other than CLOSED, dispatches the newly
             //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
             //    origin of the final URL, and the last event ID string.
-            if (state.readyState !== CLOSED$1) {
+            if (state.readyState !== CLOSED) {
                 dispatchEvent.call(ev, dom.createMessageEvent(message.type, message.data, origin, message.lastEventId));
             }
         }
@@ -786,7 +786,7 @@
         function close() {
             // "abort any instances of the fetch algorithm started for this EventSource object, and set the readyState
             // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
-            state.readyState = CLOSED$1;
+            state.readyState = CLOSED;
             abort();
             clearTimeout(timer);
             parser.reset();
@@ -1202,9 +1202,6 @@
     //   - fails the connection by closing the instance and firing the `error` event itself,
     //   - hands over only responses that announce the connection (200, text/event-stream).
     // The details of an `error` event are attached by a listener added in the constructor, so first of all.
-    var CLOSED = 2;
-    // setTimeout() takes a signed 32-bit delay.
-    var MAX_DELAY = 2147483647;
     /** The default of maxEventSize, in characters. */
     var DEFAULT_MAX_EVENT_SIZE = 8388608;
     /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */

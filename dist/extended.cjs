@@ -99,9 +99,6 @@ function setQueryParameter(url, name, value) {
 //   - fails the connection by closing the instance and firing the `error` event itself,
 //   - hands over only responses that announce the connection (200, text/event-stream).
 // The details of an `error` event are attached by a listener added in the constructor, so first of all.
-var CLOSED = 2;
-// setTimeout() takes a signed 32-bit delay.
-var MAX_DELAY = 2147483647;
 /** The default of maxEventSize, in characters. */
 var DEFAULT_MAX_EVENT_SIZE = 8388608;
 /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */
@@ -238,7 +235,7 @@ function readOptions(init) {
         reconnectOnStatus: statuses.slice(),
         reconnectOnEnd: boolean(init, 'reconnectOnEnd', true),
         // 0 and Infinity: off.
-        inactivityTimeout: inactivityTimeout === Infinity ? 0 : Math.min(inactivityTimeout, MAX_DELAY),
+        inactivityTimeout: inactivityTimeout === Infinity ? 0 : Math.min(inactivityTimeout, index.MAX_DELAY),
         reconnectOnResume: boolean(init, 'reconnectOnResume', false),
         signal: signal,
         maxEventSize: number(init, 'maxEventSize', DEFAULT_MAX_EVENT_SIZE, 1, true),
@@ -313,7 +310,7 @@ function extend(ev, init, callbacks, inner) {
     }
     // Fails the connection: CLOSED, and one error event with the details.
     function fail(details) {
-        if (state.readyState === CLOSED)
+        if (state.readyState === index.CLOSED)
             return;
         details.willReconnect = false;
         details.attempt = attempts;
@@ -344,7 +341,7 @@ function extend(ev, init, callbacks, inner) {
         // The event source dispatches the message unless it is CLOSED: so do the iterators, and first, so that a
         // listener that closes the source ends them after this message.
         var sinks = ext.sinks;
-        if (sinks.length && state.readyState !== CLOSED) {
+        if (sinks.length && state.readyState !== index.CLOSED) {
             var event_1 = dom.createMessageEvent(message.type, message.data, origin, message.lastEventId);
             for (var i = 0; i < sinks.length; i++)
                 sinks[i].push(event_1);
@@ -447,7 +444,7 @@ function extend(ev, init, callbacks, inner) {
             var wait = immediate ? 0 : delayFor(attempts);
             if (minimum !== undefined && minimum > wait)
                 wait = minimum;
-            wait = Math.min(Math.round(wait), MAX_DELAY);
+            wait = Math.min(Math.round(wait), index.MAX_DELAY);
             details.willReconnect = true;
             details.reconnectDelay = wait;
             details.attempt = attempts;
@@ -615,7 +612,7 @@ function iterate(source) {
     var ext = state.ext;
     var queue = [];
     var waiting = [];
-    var ended = !ext || state.readyState === CLOSED;
+    var ended = !ext || state.readyState === index.CLOSED;
     var failure = ended && ext && ext.failure ? failureOf(ext.failure) : null;
     function settle() {
         while (waiting.length) {

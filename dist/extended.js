@@ -1,4 +1,4 @@
-import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, p as platform, f as failedToConstruct, i as isEventStream, c as createUtf8StreamDecoder } from './shared.js';
+import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, C as CLOSED, p as platform, f as failedToConstruct, M as MAX_DELAY, i as isEventStream, c as createUtf8StreamDecoder } from './shared.js';
 export { b as createParser } from './shared.js';
 
 // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
@@ -98,9 +98,6 @@ function setQueryParameter(url, name, value) {
 //   - fails the connection by closing the instance and firing the `error` event itself,
 //   - hands over only responses that announce the connection (200, text/event-stream).
 // The details of an `error` event are attached by a listener added in the constructor, so first of all.
-var CLOSED = 2;
-// setTimeout() takes a signed 32-bit delay.
-var MAX_DELAY = 2147483647;
 /** The default of maxEventSize, in characters. */
 var DEFAULT_MAX_EVENT_SIZE = 8388608;
 /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */

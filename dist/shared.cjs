@@ -890,7 +890,9 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
+exports.CLOSED = CLOSED;
 exports.EventSource = EventSource;
+exports.MAX_DELAY = MAX_DELAY;
 exports.createParser = createParser;
 exports.createUtf8StreamDecoder = createUtf8StreamDecoder;
 exports.failedToConstruct = failedToConstruct;

@@ -888,4 +888,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { EventSource as E, slots as a, createParser as b, createUtf8StreamDecoder as c, setUtf8Fallback as d, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, MAX_DELAY as M, slots as a, createParser as b, createUtf8StreamDecoder as c, setUtf8Fallback as d, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };

@@ -40,9 +40,9 @@ export interface EventSourceConstructor {
 
 const CONNECTING = 0;
 const OPEN = 1;
-const CLOSED = 2;
+export const CLOSED = 2;
 // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
-const MAX_DELAY = 2147483647;
+export const MAX_DELAY = 2147483647;
 
 /** An instance's internal slots, kept in one non-enumerable property. */
 export interface State {

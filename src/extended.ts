@@ -13,8 +13,10 @@
 //   - hands over only responses that announce the connection (200, text/event-stream).
 // The details of an `error` event are attached by a listener added in the constructor, so first of all.
 import {
+  CLOSED,
   EventSource as CoreEventSource,
   failedToConstruct,
+  MAX_DELAY,
   setExtension,
   slots,
   type EventSourceInit,
@@ -182,9 +184,6 @@ export interface ExtendedEventSourceConstructor {
   readonly CLOSED: 2;
 }
 
-const CLOSED = 2;
-// setTimeout() takes a signed 32-bit delay.
-const MAX_DELAY = 2147483647;
 /** The default of maxEventSize, in characters. */
 export const DEFAULT_MAX_EVENT_SIZE = 8388608;
 /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */

@@ -8,15 +8,7 @@ import { startServer } from '../helpers/sse-server.mjs';
 export type Server = Awaited<ReturnType<typeof startServer>>;
 export type Handler = (req: IncomingMessage, res: ServerResponse, context: { query: URLSearchParams; n: number }) => void;
 
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out: ' + what);
-    await sleep(3);
-  }
-}
+export { sleep, until } from '../helpers/wait.mjs';
 
 /** A fresh fixture server for each test, and every EventSource opened through `open` closed after it. */
 export function useServer(): { server: Server; open: typeof open } {

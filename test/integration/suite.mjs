@@ -3,17 +3,7 @@
 // same cases on Node 22, Deno and Bun against the built dist/. Case names follow the WPT file or the spec rule.
 import assert from 'node:assert/strict';
 import { startServer } from '../helpers/sse-server.mjs';
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves when check() is true, polling every few ms; rejects after `ms` with the message. */
-async function until(check, message, ms = 3000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out: ' + message);
-    await sleep(3);
-  }
-}
+import { sleep, until } from '../helpers/wait.mjs';
 
 /** Records what an EventSource dispatches, as short strings: "open", "error:0", "message:data:id:origin". */
 function record(es, types = ['open', 'message', 'error']) {

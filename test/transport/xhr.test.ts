@@ -6,17 +6,9 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../helpers/sse-server.mjs';
+import { sleep, until } from '../helpers/wait.mjs';
 
 const script = readFileSync(join(__dirname, '..', '..', 'dist', 'eventsource.iife.js'), 'utf8');
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(check: () => boolean, what: string, ms = 5000) {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > ms) throw new Error('timed out: ' + what);
-    await sleep(5);
-  }
-}
 
 type Server = Awaited<ReturnType<typeof startServer>>;
 type Win = Window & typeof globalThis & { WhatwgEventSource: { EventSource: typeof EventSource }; eval(code: string): unknown };
