@@ -8,12 +8,14 @@ const dir = process.env.DIST_DIR || 'dist';
 // One ES5 codebase, feature-detected at run time, so every format is built from the same source.
 const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
 
-// In the script tag, messages are plain MessageEvents (see src/dom/message-plain.ts).
-const browserMessages = () => ({
-  name: 'browser-messages',
+// Browsers' builds (the script tags and dist/browser/, which the "browser" export condition selects) leave out
+// what only pays in Node: messages are plain MessageEvents (src/dom/message-plain.ts) and TextDecoder decodes in
+// its own streaming mode (src/utf8-native-plain.ts). Node's builds keep the tuned modules.
+const forBrowsers = () => ({
+  name: 'for-browsers',
   resolveId: (source, importer) =>
-    source === './message' && importer && /[\\/]dom[\\/]events\.ts$/.test(importer)
-      ? new URL('src/dom/message-plain.ts', import.meta.url).pathname
+    (source === './message' || source === './utf8-native') && importer && /[\\/]src[\\/]/.test(importer)
+      ? new URL('src/' + (source === './message' ? 'dom/message' : 'utf8-native') + '-plain.ts', import.meta.url).pathname
       : null,
 });
 
@@ -31,6 +33,13 @@ export default [
     ],
     plugins: [ts()],
   },
+  // The same entries for browsers' bundlers (the "browser" export condition): ES modules, without the Node tuning.
+  {
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended.ts' },
+    output: { dir: dir + '/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
+    plugins: [forBrowsers(), ts()],
+  },
+  { input: 'src/stream.ts', output: { file: dir + '/browser/stream.js', format: 'es' }, plugins: [forBrowsers(), ts()] },
   // The stream parser for fetch users: self-contained, so that it costs only the parser.
   {
     input: 'src/stream.ts',
@@ -47,7 +56,7 @@ export default [
       { file: dir + '/eventsource.iife.js', format: 'iife' },
       { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify()] },
     ],
-    plugins: [browserMessages(), ts()],
+    plugins: [forBrowsers(), ts()],
   },
   // The script tag with the opt-in extensions (src/extended.ts).
   {
@@ -56,7 +65,7 @@ export default [
       { file: dir + '/eventsource.extended.iife.js', format: 'iife' },
       { file: dir + '/eventsource.extended.iife.min.js', format: 'iife', plugins: [minify()] },
     ],
-    plugins: [ts()],
+    plugins: [forBrowsers(), ts()],
   },
   ...['index', 'polyfill', 'stream', 'extended'].map((name) => ({
     input: 'src/' + name + '.ts',

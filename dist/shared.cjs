@@ -37,18 +37,6 @@ function utf8ByteString(text) {
     }
 }
 
-// Streaming UTF-8 decoding for the event stream parser.
-// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
-// "Streams must be decoded using the UTF-8 decode algorithm." The byte order mark is the parser's job (it must be
-// stripped once per stream, also when the stream arrives as text), so nothing here strips it.
-var fallback;
-/**
- * Plugs in the decoder for engines without `TextDecoder` (`createFallbackDecoder` from src/utf8-fallback.ts, which
- * `installUtf8Fallback()` passes here). Without one, such engines can only feed the parser text.
- */
-function setUtf8Fallback(create) {
-    fallback = create;
-}
 // Node 22, per 64 KiB chunk: a TextDecoder never called with {stream: true} decodes ASCII through a fast path (W2:
 // 1.9 ms in all, 11.8 ms otherwise) but multi-byte text through a slow one (W7: 186 ms, 78 ms otherwise), and one
 // streaming call turns the fast path off for good. So the decoder cuts every chunk after its last complete
@@ -58,18 +46,8 @@ function setUtf8Fallback(create) {
 var forAscii;
 var forMultiByte;
 var OPTIONS = { ignoreBOM: true };
-/**
- * A decoder for one stream. Where `TextDecoder` is missing (looked up now, not at import), it is the fallback's, or
- * one that throws a TypeError for any bytes: text still goes to the parser without decoding.
- */
-function createUtf8StreamDecoder() {
-    if (typeof TextDecoder != 'function') {
-        return fallback
-            ? fallback()
-            : function () {
-                throw new TypeError('feed: no TextDecoder here, so feed text');
-            };
-    }
+/** A decoder for one stream, where TextDecoder exists. */
+function createNativeDecoder() {
     // The bytes of a sequence the last chunk cut.
     var held;
     var ascii = true;
@@ -104,6 +82,33 @@ function createUtf8StreamDecoder() {
         ascii = text.length * 8 > n * 7;
         return text;
     };
+}
+
+// Streaming UTF-8 decoding for the event stream parser.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+// "Streams must be decoded using the UTF-8 decode algorithm." The byte order mark is the parser's job (it must be
+// stripped once per stream, also when the stream arrives as text), so nothing here strips it.
+var fallback;
+/**
+ * Plugs in the decoder for engines without `TextDecoder` (`createFallbackDecoder` from src/utf8-fallback.ts, which
+ * `installUtf8Fallback()` passes here). Without one, such engines can only feed the parser text.
+ */
+function setUtf8Fallback(create) {
+    fallback = create;
+}
+/**
+ * A decoder for one stream. Where `TextDecoder` is missing (looked up now, not at import), it is the fallback's, or
+ * one that throws a TypeError for any bytes: text still goes to the parser without decoding.
+ */
+function createUtf8StreamDecoder() {
+    if (typeof TextDecoder != 'function') {
+        return fallback
+            ? fallback()
+            : function () {
+                throw new TypeError('feed: no TextDecoder here, so feed text');
+            };
+    }
+    return createNativeDecoder();
 }
 
 // The event stream parser: bytes or text in, callbacks out. It knows nothing of time, I/O, globals or events.

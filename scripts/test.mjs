@@ -64,6 +64,8 @@ if (process.argv.length <= 2) {
     ['Node 22', join(modules, 'node', 'bin', 'node'), [suite]],
     ['Deno', join(modules, '.bin', 'deno'), ['run', '--allow-all', suite]],
     ['Bun', join(modules, '.bin', 'bun'), [suite]],
+    // The browsers' build (dist/browser/: plain MessageEvents, streaming TextDecoder) through the same cases.
+    ["Node 22, browsers' build", join(modules, 'node', 'bin', 'node'), [suite, '--browser-build']],
   ];
   for (const [label, bin, args] of runtimes) {
     if (!existsSync(bin)) {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUtf8StreamDecoder, setUtf8Fallback } from '../src/utf8';
 import { createFallbackDecoder, installUtf8Fallback } from '../src/utf8-fallback';
+import { createNativeDecoder as createPlainDecoder } from '../src/utf8-native-plain';
 import { random } from './helpers/collect';
 
 // Bytes that exercise every branch of the Encoding Standard's UTF-8 decoder: ASCII, every lead byte class, the
@@ -56,10 +57,17 @@ describe('createFallbackDecoder (src/utf8-fallback.ts: the Encoding Standard UTF
 });
 
 describe('createUtf8StreamDecoder: chunks decode as their concatenation would', () => {
-  for (const native of [true, false]) {
-    it((native ? 'with' : 'without') + ' TextDecoder, over random slicings of random bytes', () => {
-      if (!native) installUtf8Fallback();
-      const next = random(native ? 2 : 3);
+  // The Node build's decoder (utf8-native.ts), the browsers' (utf8-native-plain.ts, rollup.config.mjs swaps it in),
+  // and the fallback for engines without TextDecoder.
+  const variants: [string, () => (chunk: Uint8Array) => string, number][] = [
+    ['with TextDecoder, tuned for Node (utf8-native.ts)', () => createUtf8StreamDecoder(), 2],
+    ["with TextDecoder's streaming mode (utf8-native-plain.ts, browsers' builds)", createPlainDecoder, 4],
+    ['without TextDecoder (utf8-fallback.ts)', () => withoutTextDecoder(() => createUtf8StreamDecoder()), 3],
+  ];
+  for (const [name, create, seed] of variants) {
+    it(name + ', over random slicings of random bytes', () => {
+      installUtf8Fallback();
+      const next = random(seed);
       for (let i = 0; i < 2000; i++) {
         const bytes = randomBytes(next, 1 + Math.floor(next() * 80));
         const sizes: number[] = [];
@@ -68,18 +76,15 @@ describe('createUtf8StreamDecoder: chunks decode as their concatenation would', 
           sizes.push(size);
           at += size;
         }
-        const run = () => {
-          const decode = createUtf8StreamDecoder();
-          let out = '';
-          let at = 0;
-          for (const size of sizes) {
-            out += decode(bytes.subarray(at, at + size));
-            at += size;
-          }
-          // A last ASCII byte flushes whatever incomplete sequence the decoder still holds.
-          return out + decode(new Uint8Array([0x41]));
-        };
-        const out = native ? run() : withoutTextDecoder(run);
+        const decode = create();
+        let out = '';
+        let at = 0;
+        for (const size of sizes) {
+          out += decode(bytes.subarray(at, at + size));
+          at += size;
+        }
+        // A last ASCII byte flushes whatever incomplete sequence the decoder still holds.
+        out += decode(new Uint8Array([0x41]));
         const expected = reference(new Uint8Array([...bytes, 0x41]));
         if (out !== expected) expect([...bytes], JSON.stringify(out)).toEqual(expected);
       }
@@ -95,13 +100,16 @@ describe('createUtf8StreamDecoder: chunks decode as their concatenation would', 
     expect(out).toBe(text);
   });
 
-  it('a cut sequence is copied, so the caller may reuse its buffer', () => {
-    const buffer = new Uint8Array([0x61, 0xe2, 0x82]);
-    const decode = createUtf8StreamDecoder();
-    expect(decode(buffer)).toBe('a');
-    buffer.set([0xac, 0x62, 0x63]);
-    expect(decode(buffer)).toBe('€bc');
-  });
+  for (const [name, create] of variants) {
+    it('a cut sequence is copied, so the caller may reuse its buffer: ' + name, () => {
+      installUtf8Fallback();
+      const buffer = new Uint8Array([0x61, 0xe2, 0x82]);
+      const decode = create();
+      expect(decode(buffer)).toBe('a');
+      buffer.set([0xac, 0x62, 0x63]);
+      expect(decode(buffer)).toBe('€bc');
+    });
+  }
 
   it('without TextDecoder and without the fallback, bytes throw a TypeError that says to feed text', () => {
     const decode = withoutTextDecoder(() => createUtf8StreamDecoder());

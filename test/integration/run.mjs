@@ -1,18 +1,23 @@
 // Runs the integration suite against the built dist/ in whatever runtime runs this file:
 //   node test/integration/run.mjs | deno run -A test/integration/run.mjs | bun test/integration/run.mjs
-// and ends with the line `N passed, N failed`.
-import { EventSource } from '../../dist/index.js';
+// and ends with the line `N passed, N failed`. With --browser-build it runs the browsers' build (dist/browser/,
+// the "browser" export condition) instead of Node's; a case name given as an argument runs only matching cases.
 import { cases, runCase } from './suite.mjs';
+
+const args = (typeof Deno !== 'undefined' ? Deno.args : process.argv.slice(2)).slice();
+const browserBuild = args.indexOf('--browser-build') >= 0;
+if (browserBuild) args.splice(args.indexOf('--browser-build'), 1);
+const { EventSource } = await import(browserBuild ? '../../dist/browser/index.js' : '../../dist/index.js');
 
 const runtime =
   typeof Deno !== 'undefined' ? 'Deno ' + Deno.version.deno : typeof Bun !== 'undefined' ? 'Bun ' + Bun.version : 'Node ' + process.versions.node;
-const only = process.argv[2];
+const only = args[0];
 let passed = 0;
 let failed = 0;
 const unhandled = [];
 if (typeof process !== 'undefined' && process.on) process.on('unhandledRejection', (reason) => unhandled.push(reason));
 
-console.log('integration suite on ' + runtime);
+console.log('integration suite on ' + runtime + (browserBuild ? ", browsers' build (dist/browser/)" : ''));
 for (const [name, fn] of cases) {
   if (only && !name.includes(only)) continue;
   const start = Date.now();
@@ -32,6 +37,6 @@ if (unhandled.length) {
   failed++;
   console.log('  FAIL no unhandled rejections: ' + unhandled.map(String).join('; '));
 }
-console.log(runtime + ': ' + passed + ' passed, ' + failed + ' failed');
+console.log(runtime + (browserBuild ? " (browsers' build)" : '') + ': ' + passed + ' passed, ' + failed + ' failed');
 // A closed EventSource must leave nothing behind that keeps the runtime alive: no explicit exit on success.
 if (failed) process.exit(1);

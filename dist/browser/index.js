@@ -1,0 +1,1 @@
+export { E as EventSource, b as createParser } from './shared.js';

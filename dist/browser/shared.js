@@ -1,0 +1,832 @@
+// The HTTP facts the processing model needs: is a response an event stream, and how an id travels in a header.
+var TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+// https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens, HTTP whitespace around.
+var MIME_TYPE = new RegExp('^[\\t\\n\\r ]*(' + TOKEN + '/' + TOKEN + ')[\\t\\n\\r ]*(;|$)');
+// https://fetch.spec.whatwg.org/#header-value-get-decode-and-split: values split at commas outside quoted strings.
+var VALUE = /(?:[^,"]|"(?:[^"\\]|\\[\s\S])*"?)+/g;
+/**
+ * Whether a `Content-Type` header value names `text/event-stream`: the essence of the MIME type that Fetch's
+ * "extract a MIME type" finds (the last valid one of comma-separated values, skipping * / *), compared ASCII
+ * case-insensitively. Parameters, `charset` among them, do not matter: event streams are always UTF-8.
+ * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
+ */
+function isEventStream(contentType) {
+    var values = (contentType && contentType.match(VALUE)) || [];
+    var essence = '';
+    for (var i = 0; i < values.length; i++) {
+        var match = MIME_TYPE.exec(values[i]);
+        if (match && match[1] !== '*/*')
+            essence = match[1].toLowerCase();
+    }
+    return essence === 'text/event-stream';
+}
+/**
+ * The last event ID string "encoded as UTF-8", as a byte string (one character per byte): header values in
+ * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw. A lone
+ * surrogate, which encodeURIComponent refuses, is encoded as U+FFFD would be.
+ * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-last-event-id-header
+ */
+function utf8ByteString(text) {
+    try {
+        return unescape(encodeURIComponent(text));
+    }
+    catch (error) {
+        return utf8ByteString(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd'));
+    }
+}
+
+/** A decoder for one stream, where TextDecoder exists. */
+function createNativeDecoder() {
+    var decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    return function (bytes) {
+        return decoder.decode(bytes, { stream: true });
+    };
+}
+
+// Streaming UTF-8 decoding for the event stream parser.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+// "Streams must be decoded using the UTF-8 decode algorithm." The byte order mark is the parser's job (it must be
+// stripped once per stream, also when the stream arrives as text), so nothing here strips it.
+var fallback;
+/**
+ * Plugs in the decoder for engines without `TextDecoder` (`createFallbackDecoder` from src/utf8-fallback.ts, which
+ * `installUtf8Fallback()` passes here). Without one, such engines can only feed the parser text.
+ */
+function setUtf8Fallback(create) {
+    fallback = create;
+}
+/**
+ * A decoder for one stream. Where `TextDecoder` is missing (looked up now, not at import), it is the fallback's, or
+ * one that throws a TypeError for any bytes: text still goes to the parser without decoding.
+ */
+function createUtf8StreamDecoder() {
+    if (typeof TextDecoder != 'function') {
+        return fallback
+            ? fallback()
+            : function () {
+                throw new TypeError('feed: no TextDecoder here, so feed text');
+            };
+    }
+    return createNativeDecoder();
+}
+
+// The event stream parser: bytes or text in, callbacks out. It knows nothing of time, I/O, globals or events.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+/** Creates a parser for one event stream at a time. */
+function createParser(callbacks) {
+    if (!callbacks || typeof callbacks != 'object') {
+        throw new TypeError('createParser: callbacks must be an object');
+    }
+    var onEvent = callbacks.onEvent;
+    var onId = callbacks.onId;
+    var onRetry = callbacks.onRetry;
+    var onComment = callbacks.onComment;
+    var onError = callbacks.onError;
+    var maxSize = callbacks.maxSize === undefined ? Infinity : callbacks.maxSize;
+    if (!(maxSize > 0))
+        throw new RangeError('createParser: maxSize must be > 0');
+    var decode;
+    // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
+    var generation = 0;
+    var expectBom;
+    var skipLF;
+    // "a data buffer, an event type buffer, and a last event ID buffer [...] must be initialized to the empty
+    // string." The data buffer is kept without its last LF, and is null while no `data` field has been seen.
+    var data;
+    var type;
+    // After an event outgrew maxSize: everything up to its blank line is ignored.
+    var discarding;
+    // The line not yet ended by the last chunk. Once its first colon has been read, `field` holds the field name and
+    // `line` only the value, so a long value is appended to, never scanned or copied again: W3 (one 64 MiB line in
+    // 64 KiB chunks) peaks at 1.02 times its size and scales linearly.
+    var inLine;
+    var field;
+    var line;
+    var lineSpace;
+    var skipLine;
+    // The last event ID buffer is set once: it outlives a connection (see reset()).
+    var id = '';
+    var reportedId = null;
+    // A new connection's stream: pending data is discarded and a BOM is expected again. The last event ID buffer
+    // starts as the last event ID string (what the last dispatch set; an `id:` of a block that never ended is
+    // pending data, and goes). The spec calls the stream whose reconnection time `retry:` sets, the EventSource's
+    // across connections, "the event stream", and browsers keep the id so; a buffer emptied instead would make a
+    // heartbeat or `retry:` block at the start of a reconnected stream set the last event ID string to '', and the
+    // next reconnection would lose its resume point.
+    function reset() {
+        if (reportedId !== null)
+            id = reportedId;
+        generation++;
+        decode = createUtf8StreamDecoder();
+        expectBom = true;
+        skipLF = discarding = false;
+        data = null;
+        type = '';
+        clearLine();
+    }
+    reset();
+    function clearLine() {
+        inLine = lineSpace = skipLine = false;
+        field = null;
+        line = '';
+    }
+    // Lines end at CRLF, LF or CR. Each of the two searches runs again only once the parser has passed what it found,
+    // so a stream without CR searches for LF alone. (A CRLF stream needs both for every line: W4 spends about 8 of
+    // its 20 ms in String.prototype.indexOf.)
+    function feed(chunk) {
+        var text;
+        if (typeof chunk == 'string')
+            text = chunk;
+        else if (chunk && chunk.byteLength >= 0)
+            text = decode(chunk);
+        else
+            throw new TypeError('feed: chunk must be a Uint8Array or a string');
+        if (text === '')
+            return;
+        // "The UTF-8 decode algorithm strips one leading UTF-8 Byte Order Mark (BOM), if any."
+        var pos = expectBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+        expectBom = false;
+        if (skipLF && text.charCodeAt(pos) === 10)
+            pos++;
+        // A CR that ends the text ends its line at once (an event ended by CR CR is dispatched without waiting for more
+        // text); an LF that starts the next chunk is then the second half of a CRLF.
+        skipLF = text.charCodeAt(text.length - 1) === 13;
+        var g = generation;
+        var length = text.length;
+        var lf = find(text, '\n', pos);
+        var cr = find(text, '\r', pos);
+        var end;
+        while ((end = lf < cr ? lf : cr) < length) {
+            // CRLF is one line end.
+            var next = (lf === cr + 1 ? lf : end) + 1;
+            if (inLine) {
+                appendToLine(text.slice(pos, end));
+                // (inLine is false if a callback of appendToLine reset the parser.) A line with no colon in any of its
+                // pieces is all field name.
+                if (inLine && !skipLine) {
+                    if (field === null)
+                        processField(line, '');
+                    else
+                        processField(field, line);
+                }
+                clearLine();
+            }
+            else if (end === pos)
+                dispatch();
+            else {
+                if (text.charCodeAt(pos) === 100 &&
+                    text.charCodeAt(pos + 1) === 97 &&
+                    text.charCodeAt(pos + 2) === 116 &&
+                    text.charCodeAt(pos + 3) === 97 &&
+                    text.charCodeAt(pos + 4) === 58) {
+                    var value = valueAfter(text, pos + 4, end);
+                    // A one-line event, the commonest shape of all, ended by LF: dispatched at once, without the data buffer
+                    // or a search for the end of the blank line (W1: 26.5 ms instead of 29).
+                    if (data === null && text.charCodeAt(next) === 10 && !discarding && value.length <= maxSize) {
+                        next++;
+                        emit(value);
+                    }
+                    else
+                        processField('data', value);
+                }
+                else
+                    processLine(text, pos, end);
+            }
+            if (g !== generation)
+                return;
+            pos = next;
+            if (lf < pos)
+                lf = find(text, '\n', pos);
+            if (cr < pos)
+                cr = find(text, '\r', pos);
+        }
+        if (pos < length)
+            appendToLine(text.slice(pos));
+    }
+    // A piece of a line that a chunk boundary cut. Only the new piece is ever searched.
+    function appendToLine(piece) {
+        inLine = true;
+        if (discarding)
+            skipLine = true;
+        if (skipLine)
+            return;
+        var colon;
+        if (field === null && (colon = piece.indexOf(':')) >= 0) {
+            field = line + piece.slice(0, colon);
+            line = '';
+            // A comment nobody listens to or a field the spec ignores: nothing to keep, however long it grows.
+            if (field ? !/^(data|event|id|retry)$/.test(field) : !onComment) {
+                skipLine = true;
+                return;
+            }
+            lineSpace = true;
+            piece = piece.slice(colon + 1);
+        }
+        if (lineSpace && piece) {
+            lineSpace = false;
+            // "If value starts with a U+0020 SPACE character, remove it from value."
+            if (piece.charCodeAt(0) === 32)
+                piece = piece.slice(1);
+        }
+        if (line.length + piece.length + (data ? data.length : 0) > maxSize)
+            overflow();
+        else
+            line += piece;
+    }
+    // A whole line of the text, text[start, end), not empty.
+    function processLine(text, start, end) {
+        // `event:` and `id:` (and `data:`, in feed) are recognised without slicing out their names: W2 15 ms instead
+        // of 17.
+        var name = text.charCodeAt(start) === 101 &&
+            text.charCodeAt(start + 1) === 118 &&
+            text.charCodeAt(start + 2) === 101 &&
+            text.charCodeAt(start + 3) === 110 &&
+            text.charCodeAt(start + 4) === 116 &&
+            text.charCodeAt(start + 5) === 58
+            ? 'event'
+            : text.charCodeAt(start) === 105 && text.charCodeAt(start + 1) === 100 && text.charCodeAt(start + 2) === 58
+                ? 'id'
+                : '';
+        var colon = start + name.length;
+        if (!name) {
+            // "Otherwise, the string is not empty but does not contain a U+003A COLON character (:)": the whole line is
+            // the field name, and the field value is the empty string.
+            while (colon < end && text.charCodeAt(colon) !== 58)
+                colon++;
+            name = text.slice(start, colon);
+        }
+        processField(name, valueAfter(text, colon, end));
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#processField
+    // "Field names must be compared literally, with no case folding performed."
+    function processField(name, value) {
+        if (discarding)
+            return;
+        if (name === 'data') {
+            // "Append the field value to the data buffer, then append a single U+000A LINE FEED (LF) character."
+            var buffer = data === null ? value : data + '\n' + value;
+            if (buffer.length > maxSize)
+                overflow();
+            else
+                data = buffer;
+        }
+        else if (name === 'event') {
+            type = value;
+        }
+        else if (name === 'id') {
+            // "If the field value does not contain U+0000 NULL, then set the last event ID buffer to the field value."
+            if (value.indexOf('\0') < 0)
+                id = value;
+        }
+        else if (name === 'retry') {
+            // "If the field value consists of only ASCII digits": an empty value is no integer, so it is ignored too.
+            if (onRetry && /^[0-9]+$/.test(value))
+                onRetry(+value);
+        }
+        else if (name === '') {
+            // "If the line starts with a U+003A COLON character (:)": a comment.
+            if (onComment)
+                onComment(value);
+        }
+    }
+    function overflow() {
+        skipLine = inLine;
+        line = '';
+        discarding = true;
+        data = null;
+        type = '';
+        if (onError)
+            onError(new Error('An event exceeded the maximum size of ' + maxSize + ' characters'));
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
+    function dispatch() {
+        if (discarding) {
+            // The blank line that ends an event too large to keep: it is dropped, and parsing resumes after it.
+            discarding = false;
+            return;
+        }
+        var value = data;
+        data = null;
+        emit(value);
+    }
+    function emit(value) {
+        // 1. Set the last event ID string of the event source to the value of the last event ID buffer.
+        if (id !== reportedId) {
+            reportedId = id;
+            if (onId)
+                onId(id);
+        }
+        // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
+        //    and return. 3. Its last LF was never appended. 4.-6. The event: its type is "message" unless the event
+        //    type buffer says otherwise.
+        var message = value === null ? null : { type: type || 'message', data: value, lastEventId: id };
+        // 7. Set the data buffer and the event type buffer to the empty string.
+        type = '';
+        // 8. The event source queues the task.
+        if (message && onEvent)
+            onEvent(message);
+    }
+    return {
+        feed: feed,
+        // "Once the end of the file is reached, any pending data must be discarded."
+        end: reset,
+        reset: reset,
+    };
+}
+/** Where `c` next occurs in `text` from `from` on, or the length of the text if nowhere. */
+function find(text, c, from) {
+    var i = text.indexOf(c, from);
+    return i < 0 ? text.length : i;
+}
+/** The field value of a line whose colon is at `colon` and whose terminator is at `end`. */
+function valueAfter(text, colon, end) {
+    // "If value starts with a U+0020 SPACE character, remove it from value." (The character at `end` is a line
+    // terminator or past the text, never a space; for a line with no colon, colon = end and the value is empty.)
+    return text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1, end);
+}
+
+function messageEventFactory() {
+    return function (type, data, origin, lastEventId) {
+        return new MessageEvent(type, { data: data, origin: origin, lastEventId: lastEventId });
+    };
+}
+
+// The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
+// that cannot get the shims of dom/shim.ts instead, through platform.ts.
+function constructible(Ctor, args) {
+    try {
+        return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
+    }
+    catch (error) {
+        return false;
+    }
+}
+/** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
+function nativeDom() {
+    if (typeof Reflect !== 'object' ||
+        !constructible(typeof EventTarget !== 'undefined' && EventTarget, []) ||
+        !constructible(typeof Event !== 'undefined' && Event, ['x']) ||
+        !constructible(typeof MessageEvent !== 'undefined' && MessageEvent, ['x'])) {
+        return null;
+    }
+    return {
+        EventTarget: EventTarget,
+        methods: EventTarget.prototype,
+        createEvent: function (type) {
+            return new Event(type);
+        },
+        createMessageEvent: messageEventFactory(),
+    };
+}
+
+// URLs: resolving the constructor's argument, and the origin that messages carry.
+/** The base URL a relative URL resolves against: the document's, else the worker's location, else none. */
+function baseURL() {
+    try {
+        if (typeof document !== 'undefined' && document && document.baseURI)
+            return document.baseURI;
+        if (typeof location !== 'undefined' && location && location.href)
+            return location.href;
+    }
+    catch (error) {
+        // Deno without --location throws on any use of `location`.
+    }
+    return undefined;
+}
+/** "Encoding-parse a URL": the serialized absolute URL, or null on failure. */
+function parseURL(input, base) {
+    try {
+        return new URL(input, base).href;
+    }
+    catch (error) {
+        return null;
+    }
+}
+/** The serialization of the origin of an absolute URL ("null" for opaque origins). */
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch (error) {
+        return 'null';
+    }
+}
+
+// What differs between engines, in one place. The event source reads it at each construction, so the legacy module
+// (legacy.ts) can fill in what an old engine lacks even when the ponyfill was evaluated before it.
+var platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+
+function noop() { }
+function createFetchTransport(fetchImpl) {
+    return function fetchTransport(request, handlers) {
+        var done = false;
+        var reader = null;
+        var controller = typeof AbortController === 'function' ? new AbortController() : null;
+        function fail(error) {
+            if (done)
+                return;
+            done = true;
+            handlers.end(error);
+        }
+        function read() {
+            reader
+                .read()
+                .then(function (result) {
+                if (done)
+                    return;
+                if (result.done) {
+                    done = true;
+                    handlers.end();
+                }
+                else {
+                    handlers.chunk(result.value);
+                    if (!done)
+                        read();
+                }
+            })
+                .then(undefined, fail);
+        }
+        var pending;
+        try {
+            pending = Promise.resolve(fetchImpl(request.url, {
+                method: request.method || 'GET',
+                headers: request.headers,
+                body: request.body,
+                // "create a potential-CORS request" with the Anonymous or Use Credentials state.
+                mode: 'cors',
+                credentials: request.withCredentials ? 'include' : 'same-origin',
+                // 11. Set request's cache mode to "no-store".
+                cache: 'no-store',
+                redirect: 'follow',
+                signal: controller ? controller.signal : undefined,
+            }));
+        }
+        catch (error) {
+            // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+            pending = Promise.reject(error);
+        }
+        pending
+            .then(function (response) {
+            if (!done)
+                handlers.response(response.status, response.headers.get('content-type'), response.url || '', response);
+            var body = response.body;
+            if (done) {
+                // Failed or closed while the headers were handled: the body is cancelled, never awaited.
+                if (body)
+                    body.cancel().then(noop, noop);
+                return;
+            }
+            if (!body) {
+                done = true;
+                handlers.end();
+                return;
+            }
+            reader = body.getReader();
+            read();
+        })
+            .then(undefined, fail);
+        return function abort() {
+            if (done)
+                return;
+            done = true;
+            // Never await reader.cancel(): a body that does not answer must not hold anything up.
+            if (reader)
+                reader.cancel().then(noop, noop);
+            if (controller)
+                controller.abort();
+        };
+    };
+}
+
+// The EventSource interface and its processing model, step by step.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html
+var CONNECTING = 0;
+var OPEN = 1;
+var CLOSED = 2;
+// setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
+var MAX_DELAY = 2147483647;
+var SLOTS = '__eventSource';
+function slots(target) {
+    var state = target ? target[SLOTS] : undefined;
+    if (!state)
+        throw new TypeError('Illegal invocation: not an EventSource');
+    return state;
+}
+function failedToConstruct(message) {
+    return new TypeError("Failed to construct 'EventSource': " + message);
+}
+var extension;
+/** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
+function setExtension(extend) {
+    extension = extend;
+}
+// The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
+// stream a body and be aborted, else XMLHttpRequest, which the legacy module brings.
+function fetchCanStream() {
+    return (typeof fetch === 'function' &&
+        typeof Response === 'function' &&
+        'body' in Response.prototype &&
+        typeof ReadableStream === 'function' &&
+        typeof TextDecoder === 'function' &&
+        typeof AbortController === 'function');
+}
+// NON-SPEC, XMLHttpRequest only: responseText holds the whole response, so once a connection has read this many
+// characters it is replaced at the next event boundary by a new request with the last event ID, with no event to
+// mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
+// from Last-Event-ID sends it again).
+var XHR_TEXT_LIMIT = 4194304;
+// A blank line: two line endings, a CRLF counting as one.
+var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
+function EventSourceImpl(url, eventSourceInitDict) {
+    if (!(this instanceof EventSourceImpl))
+        throw failedToConstruct("use the 'new' operator");
+    if (!arguments.length)
+        throw failedToConstruct('1 argument required, but only 0 present');
+    // WebIDL: url is a USVString, converted with ToString (a Symbol cannot be).
+    if (typeof url === 'symbol')
+        throw failedToConstruct('url cannot be a Symbol');
+    var input = String(url);
+    // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
+    var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
+    if (typeof init !== 'object' && typeof init !== 'function')
+        throw failedToConstruct('options must be an object');
+    var fetchOption = init.fetch;
+    if (fetchOption !== undefined && typeof fetchOption !== 'function')
+        throw failedToConstruct('fetch must be a function');
+    // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
+    var options = init;
+    if (!extension && (options.headers || options.method || options.body)) {
+        throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
+    }
+    var dom = platform.dom;
+    var transport = fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || fetch) : platform.xhr;
+    if (!dom || !transport) {
+        throw failedToConstruct("this engine lacks EventTarget or streaming fetch; import 'whatwg-eventsource/polyfill'");
+    }
+    // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
+    //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
+    var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], this.constructor) : this);
+    // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
+    //    failure, then throw a "SyntaxError" DOMException.
+    var urlRecord = platform.parseURL(input, baseURL());
+    if (urlRecord === null) {
+        var message = "Failed to construct 'EventSource': the URL '" + input + "' is invalid";
+        throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
+    }
+    var state = {
+        readyState: CONNECTING,
+        // 5. Set ev's url to urlRecord.
+        url: urlRecord,
+        // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
+        withCredentials: !!init.withCredentials,
+        close: close,
+        handlers: {},
+    };
+    Object.defineProperty(ev, SLOTS, { value: state });
+    var dispatchEvent = dom.methods.dispatchEvent;
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
+    // "This must initially be an implementation-defined value, probably in the region of a few seconds."
+    var reconnectionTime = 3000;
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
+    var lastEventIdString = '';
+    // The origin of the event stream's final URL (i.e., the URL after redirects).
+    var origin;
+    var abortFetch = null;
+    var timer = null;
+    // Characters of text read on this connection (XMLHttpRequest only), and whether it replaces a longer one.
+    var textLength;
+    var replacing = false;
+    var callbacks = {
+        onEvent: dispatchTheEvent,
+        // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
+        onId: function (id) {
+            lastEventIdString = id;
+        },
+        // "set the event stream's reconnection time to that integer"
+        onRetry: function (ms) {
+            reconnectionTime = ms;
+        },
+    };
+    // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
+    if (extension)
+        transport = extension(ev, init, callbacks, transport);
+    var parser = createParser(callbacks);
+    function fire(type) {
+        dispatchEvent.call(ev, dom.createEvent(type));
+    }
+    // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
+    function connect() {
+        // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
+        //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
+        var headers = { Accept: 'text/event-stream' };
+        // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
+        // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
+        if (lastEventIdString)
+            headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
+        // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
+        if (!replacing)
+            parser.reset();
+        textLength = 0;
+        abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers }, { response: processResponse, chunk: processChunk, end: processEndOfBody });
+    }
+    // 15. processResponse, given response res.
+    function processResponse(status, contentType, finalUrl) {
+        origin = platform.originOf(finalUrl || state.url);
+        // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
+        //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
+        if (status !== 200 || !isEventStream(contentType))
+            failTheConnection();
+        // 15.4. Otherwise, announce the connection and interpret res's body line by line.
+        else if (replacing)
+            replacing = false;
+        else
+            announceTheConnection();
+    }
+    function processChunk(chunk) {
+        var boundary = -1;
+        if (typeof chunk === 'string' && (textLength += chunk.length) > XHR_TEXT_LIMIT) {
+            EVENT_BOUNDARY.lastIndex = 0;
+            while (EVENT_BOUNDARY.exec(chunk))
+                boundary = EVENT_BOUNDARY.lastIndex;
+        }
+        if (boundary < 0)
+            return parser.feed(chunk);
+        parser.feed(chunk.slice(0, boundary));
+        if (state.readyState === OPEN) {
+            abort();
+            replacing = true;
+            connect();
+        }
+    }
+    // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
+    //     network error, too, reestablishes the connection. So does a body that errors in the middle.
+    function processEndOfBody(_error, again) {
+        abortFetch = null;
+        replacing = false;
+        // "Once the end of the file is reached, any pending data must be discarded."
+        parser.end();
+        reestablishTheConnection(again);
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
+    function announceTheConnection() {
+        // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
+        // attribute to OPEN and fires an event named open at the EventSource object."
+        if (state.readyState !== CLOSED) {
+            state.readyState = OPEN;
+            fire('open');
+        }
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
+    // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
+    function reestablishTheConnection(now) {
+        // 1. If the readyState attribute is set to CLOSED, abort these steps.
+        if (state.readyState === CLOSED)
+            return;
+        // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
+        //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
+        state.readyState = CONNECTING;
+        fire('error');
+        // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
+        if (state.readyState === CONNECTING) {
+            timer = setTimeout(function () {
+                timer = null;
+                // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
+                //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
+                if (state.readyState === CONNECTING)
+                    connect();
+            }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
+        }
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
+    function failTheConnection() {
+        // The body of a failed response is not read: cancel it.
+        abort();
+        // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
+        // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
+        // the connection, it does not attempt to reconnect."
+        if (state.readyState !== CLOSED) {
+            state.readyState = CLOSED;
+            fire('error');
+        }
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
+    // Steps 1-7 ran in the parser; this is step 8.
+    // NON-SPEC (timing only): the events of one chunk are dispatched one after the other in the task that read the
+    // chunk, not in a task each, as in every JavaScript implementation; Chromium does the same, though it also runs
+    // microtasks between listeners. readyState is checked before each one, and close() stops the rest of the chunk.
+    function dispatchTheEvent(message) {
+        // 8. Queue a task which, if the readyState attribute is set to a value other than CLOSED, dispatches the newly
+        //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
+        //    origin of the final URL, and the last event ID string.
+        if (state.readyState !== CLOSED) {
+            dispatchEvent.call(ev, dom.createMessageEvent(message.type, message.data, origin, message.lastEventId));
+        }
+    }
+    function abort() {
+        var abortNow = abortFetch;
+        abortFetch = null;
+        if (abortNow)
+            abortNow();
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource-close
+    function close() {
+        // "abort any instances of the fetch algorithm started for this EventSource object, and set the readyState
+        // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
+        state.readyState = CLOSED;
+        abort();
+        clearTimeout(timer);
+        parser.reset();
+    }
+    // 15. Fetch request.
+    connect();
+    // 16. Return ev.
+    return ev;
+}
+// The interface object and its prototype, set up in a function that bundlers may drop (with the whole class)
+// when only the parser is imported.
+var EventSource = /*#__PURE__*/ (function () {
+    // Where the platform's EventTarget can be constructed it is the base, as in `class EventSource extends EventTarget`
+    // (the interface object inherits from EventTarget's too: Node's EventTarget finds a static property through the
+    // constructor). Elsewhere the legacy module gives the prototype the shim's methods.
+    var Base = platform.dom && platform.dom.EventTarget;
+    var prototype = (EventSourceImpl.prototype = Object.create(Base ? Base.prototype : Object.prototype));
+    if (Base && Object.setPrototypeOf)
+        Object.setPrototypeOf(EventSourceImpl, Base);
+    // WebIDL: attributes and operations are enumerable and configurable; constants enumerable only, and also on the
+    // interface object; the constructor and @@toStringTag neither enumerable nor writable.
+    function define(name, descriptor, constant) {
+        descriptor.enumerable = typeof name === 'string' && name !== 'constructor';
+        descriptor.configurable = !constant;
+        Object.defineProperty(prototype, name, descriptor);
+        if (constant)
+            Object.defineProperty(EventSourceImpl, name, descriptor);
+    }
+    define('constructor', { value: EventSourceImpl, writable: true });
+    // const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
+    var constants = ['CONNECTING', 'OPEN', 'CLOSED'];
+    for (var i = 0; i < 3; i++)
+        define(constants[i], { value: i }, true);
+    // readonly attribute USVString url; readonly attribute boolean withCredentials; readonly attribute unsigned short
+    // readyState;
+    function defineAttribute(name) {
+        define(name, {
+            get: function () {
+                return slots(this)[name];
+            },
+        });
+    }
+    defineAttribute('url');
+    defineAttribute('withCredentials');
+    defineAttribute('readyState');
+    // Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
+    // The first non-null value adds a listener that calls whatever the handler is then, so the handler keeps the place
+    // of its first assignment among the listeners; null removes that listener.
+    function defineEventHandler(type) {
+        define('on' + type, {
+            get: function () {
+                var handler = slots(this).handlers[type];
+                return handler ? handler[0] : null;
+            },
+            set: function (value) {
+                var handlers = slots(this).handlers;
+                var methods = platform.dom.methods;
+                var handler = handlers[type];
+                if (typeof value !== 'function') {
+                    if (handler)
+                        methods.removeEventListener.call(this, type, handler[1]);
+                    handlers[type] = undefined;
+                }
+                else if (handler) {
+                    handler[0] = value;
+                }
+                else {
+                    var created_1 = (handlers[type] = [
+                        value,
+                        function (event) {
+                            // "If return value is false, then cancel the event."
+                            if (created_1[0].call(this, event) === false)
+                                event.preventDefault();
+                        },
+                    ]);
+                    methods.addEventListener.call(this, type, created_1[1]);
+                }
+            },
+        });
+    }
+    defineEventHandler('open');
+    defineEventHandler('message');
+    defineEventHandler('error');
+    define('close', {
+        value: function close() {
+            slots(this).close();
+        },
+        writable: true,
+    });
+    if (typeof Symbol === 'function')
+        define(Symbol.toStringTag, { value: 'EventSource' });
+    return EventSourceImpl;
+})();
+
+export { CLOSED as C, EventSource as E, MAX_DELAY as M, slots as a, createParser as b, createUtf8StreamDecoder as c, setUtf8Fallback as d, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };
