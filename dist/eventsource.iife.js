@@ -25,17 +25,12 @@
     }
     /**
      * The last event ID string "encoded as UTF-8", as a byte string (one character per byte): header values in
-     * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw. A lone
-     * surrogate, which encodeURIComponent refuses, is encoded as U+FFFD would be.
+     * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw. The text is
+     * well-formed (ids come from decoded UTF-8; the extensions make their own text so with wellFormedByteString).
      * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-last-event-id-header
      */
     function utf8ByteString(text) {
-        try {
-            return unescape(encodeURIComponent(text));
-        }
-        catch (error) {
-            return utf8ByteString(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd'));
-        }
+        return unescape(encodeURIComponent(text));
     }
 
     /** A decoder for one stream, where TextDecoder exists. */
@@ -71,14 +66,18 @@
         if (!callbacks || typeof callbacks != 'object') {
             throw new TypeError('createParser: callbacks must be an object');
         }
+        if (!(callbacks.maxSize === undefined || callbacks.maxSize > 0))
+            throw new RangeError('createParser: maxSize must be > 0');
+        return parser(callbacks);
+    }
+    /** createParser without the checks of its arguments: what the event source, which passes good ones, uses. */
+    function parser(callbacks) {
         var onEvent = callbacks.onEvent;
         var onId = callbacks.onId;
         var onRetry = callbacks.onRetry;
         var onComment = callbacks.onComment;
         var onError = callbacks.onError;
-        var maxSize = callbacks.maxSize === undefined ? Infinity : callbacks.maxSize;
-        if (!(maxSize > 0))
-            throw new RangeError('createParser: maxSize must be > 0');
+        var maxSize = callbacks.maxSize || Infinity;
         var decode;
         // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
         var generation = 0;
@@ -347,20 +346,17 @@
 
     // The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
     // that cannot get the shims of dom/shim.ts instead, through platform.ts.
-    function constructible(Ctor, args) {
-        try {
-            return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
-        }
-        catch (error) {
-            return false;
-        }
-    }
     /** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
     function nativeDom() {
-        if (typeof Reflect !== 'object' ||
-            !constructible(typeof EventTarget !== 'undefined' && EventTarget, []) ||
-            !constructible(typeof Event !== 'undefined' && Event, ['x']) ||
-            !constructible(typeof MessageEvent !== 'undefined' && MessageEvent, ['x'])) {
+        try {
+            // Old engines have some of these as interface objects that cannot be constructed; the core needs Reflect too.
+            new EventTarget();
+            new Event('x');
+            new MessageEvent('x');
+            if (typeof Reflect != 'object')
+                return null;
+        }
+        catch (error) {
             return null;
         }
         return {
@@ -377,15 +373,12 @@
     /** The base URL a relative URL resolves against: the document's, else the worker's location, else none. */
     function baseURL() {
         try {
-            if (typeof document !== 'undefined' && document && document.baseURI)
-                return document.baseURI;
-            if (typeof location !== 'undefined' && location && location.href)
-                return location.href;
+            return typeof document != 'undefined' ? document.baseURI : location.href;
         }
         catch (error) {
-            // Deno without --location throws on any use of `location`.
+            // No document and no `location` (Node), or a `location` that throws on any use (Deno without --location).
+            return undefined;
         }
-        return undefined;
     }
     /** "Encoding-parse a URL": the serialized absolute URL, or null on failure. */
     function parseURL(input, base) {
@@ -443,7 +436,7 @@
             var pending;
             try {
                 pending = Promise.resolve(fetchImpl(request.url, {
-                    method: request.method || 'GET',
+                    method: request.method,
                     headers: request.headers,
                     body: request.body,
                     // "create a potential-CORS request" with the Anonymous or Use Credentials state.
@@ -451,7 +444,6 @@
                     credentials: request.withCredentials ? 'include' : 'same-origin',
                     // 11. Set request's cache mode to "no-store".
                     cache: 'no-store',
-                    redirect: 'follow',
                     signal: controller ? controller.signal : undefined,
                 }));
             }
@@ -462,7 +454,7 @@
             pending
                 .then(function (response) {
                 if (!done)
-                    handlers.response(response.status, response.headers.get('content-type'), response.url || '', response);
+                    handlers.response(response.status, response.headers.get('content-type'), response.url, response);
                 var body = response.body;
                 if (done) {
                     // Failed or closed while the headers were handled: the body is cancelled, never awaited.
@@ -502,12 +494,14 @@
     var SLOTS = '__eventSource';
     function slots(target) {
         var state = target ? target[SLOTS] : undefined;
+        // What browsers say when an EventSource getter or method is called on another object.
         if (!state)
-            throw new TypeError('Illegal invocation: not an EventSource');
+            throw new TypeError('Illegal invocation');
         return state;
     }
+    var FAILED = "Failed to construct 'EventSource': ";
     function failedToConstruct(message) {
-        return new TypeError("Failed to construct 'EventSource': " + message);
+        return new TypeError(FAILED + message);
     }
     // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
     // stream a body and be aborted, else XMLHttpRequest, which the legacy module brings.
@@ -519,23 +513,14 @@
             typeof TextDecoder === 'function' &&
             typeof AbortController === 'function');
     }
-    // NON-SPEC, XMLHttpRequest only: responseText holds the whole response, so once a connection has read this many
-    // characters it is replaced at the next event boundary by a new request with the last event ID, with no event to
-    // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
-    // from Last-Event-ID sends it again).
-    var XHR_TEXT_LIMIT = 4194304;
-    // A blank line: two line endings, a CRLF counting as one.
-    var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
     function EventSourceImpl(url, eventSourceInitDict) {
         if (!(this instanceof EventSourceImpl))
             throw failedToConstruct("use the 'new' operator");
         if (!arguments.length)
             throw failedToConstruct('1 argument required, but only 0 present');
-        // WebIDL: url is a USVString, converted with ToString (a Symbol cannot be).
-        if (typeof url === 'symbol')
-            throw failedToConstruct('url cannot be a Symbol');
-        var input = String(url);
+        // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
+        var input = ''.concat(url);
         // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
         var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
         if (typeof init !== 'object' && typeof init !== 'function')
@@ -551,7 +536,7 @@
         var dom = platform.dom;
         var transport = fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || fetch) : platform.xhr;
         if (!dom || !transport) {
-            throw failedToConstruct("this engine lacks EventTarget or streaming fetch; import 'whatwg-eventsource/polyfill'");
+            throw failedToConstruct("no EventTarget or streaming fetch here: import 'whatwg-eventsource/polyfill'");
         }
         // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
         //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
@@ -560,7 +545,7 @@
         //    failure, then throw a "SyntaxError" DOMException.
         var urlRecord = platform.parseURL(input, baseURL());
         if (urlRecord === null) {
-            var message = "Failed to construct 'EventSource': the URL '" + input + "' is invalid";
+            var message = FAILED + "the URL '" + input + "' is invalid";
             throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
         }
         var state = {
@@ -583,8 +568,7 @@
         var origin;
         var abortFetch = null;
         var timer = null;
-        // Characters of text read on this connection (XMLHttpRequest only), and whether it replaces a longer one.
-        var textLength;
+        // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
         var replacing = false;
         var callbacks = {
             onEvent: dispatchTheEvent,
@@ -597,7 +581,7 @@
                 reconnectionTime = ms;
             },
         };
-        var parser = createParser(callbacks);
+        var parser$1 = parser(callbacks);
         function fire(type) {
             dispatchEvent.call(ev, dom.createEvent(type));
         }
@@ -612,9 +596,8 @@
                 headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
             // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
             if (!replacing)
-                parser.reset();
-            textLength = 0;
-            abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers }, { response: processResponse, chunk: processChunk, end: processEndOfBody });
+                parser$1.reset();
+            abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers }, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
         }
         // 15. processResponse, given response res.
         function processResponse(status, contentType, finalUrl) {
@@ -629,29 +612,16 @@
             else
                 announceTheConnection();
         }
-        function processChunk(chunk) {
-            var boundary = -1;
-            if (typeof chunk === 'string' && (textLength += chunk.length) > XHR_TEXT_LIMIT) {
-                EVENT_BOUNDARY.lastIndex = 0;
-                while (EVENT_BOUNDARY.exec(chunk))
-                    boundary = EVENT_BOUNDARY.lastIndex;
-            }
-            if (boundary < 0)
-                return parser.feed(chunk);
-            parser.feed(chunk.slice(0, boundary));
-            if (state.readyState === OPEN) {
-                abort();
-                replacing = true;
-                connect();
-            }
-        }
         // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
         //     network error, too, reestablishes the connection. So does a body that errors in the middle.
+        //     NON-SPEC: a transport that cut the body to bound its memory (again = 2) is replaced at once, the stream and
+        //     readyState going on.
         function processEndOfBody(_error, again) {
             abortFetch = null;
-            replacing = false;
+            if ((replacing = again === 2))
+                return connect();
             // "Once the end of the file is reached, any pending data must be discarded."
-            parser.end();
+            parser$1.end();
             reestablishTheConnection(again);
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
@@ -722,7 +692,7 @@
             state.readyState = CLOSED;
             abort();
             clearTimeout(timer);
-            parser.reset();
+            parser$1.reset();
         }
         // 15. Fetch request.
         connect();
@@ -947,6 +917,13 @@
         return a.protocol + '//' + a.hostname + port;
     }
 
+    // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
+    // replaced at the next event boundary (end(undefined, 2)) by a new request with the last event ID, with no event to
+    // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
+    // from Last-Event-ID sends it again).
+    var XHR_TEXT_LIMIT = 4194304;
+    // A blank line: two line endings, a CRLF counting as one.
+    var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
     var xhrTransport = function (request, handlers) {
         var xhr = new XMLHttpRequest();
         // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
@@ -970,8 +947,20 @@
                 end--;
             if (end > seen) {
                 var piece = text.slice(seen, end);
+                var boundary = -1;
+                if (end > XHR_TEXT_LIMIT) {
+                    EVENT_BOUNDARY.lastIndex = 0;
+                    while (EVENT_BOUNDARY.exec(piece))
+                        boundary = EVENT_BOUNDARY.lastIndex;
+                    if (boundary >= 0)
+                        piece = piece.slice(0, boundary);
+                }
                 seen = end;
                 handlers.chunk(piece);
+                if (boundary >= 0 && phase === 1) {
+                    stop();
+                    handlers.end(undefined, 2);
+                }
             }
         }
         function change() {
@@ -986,7 +975,7 @@
             if (phase !== 2 && readyState === 4) {
                 var ok = phase === 1;
                 phase = 2;
-                handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered);
+                handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? 1 : 0);
             }
         }
         xhr.open(request.method || 'GET', request.url, true);
@@ -1002,12 +991,14 @@
             buffered = true;
         xhr.onreadystatechange = xhr.onprogress = change;
         xhr.send(request.body);
-        return function abort() {
-            if (phase === 2)
-                return;
+        function stop() {
             phase = 2;
             xhr.onreadystatechange = xhr.onprogress = null;
             xhr.abort();
+        }
+        return function abort() {
+            if (phase !== 2)
+                stop();
         };
     };
 

@@ -2,6 +2,10 @@ import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots,
 export { b as createParser } from './shared.js';
 
 // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
+/** Any text as UTF-8 bytes in a byte string: a lone surrogate, which encodeURIComponent refuses, becomes U+FFFD. */
+function wellFormedByteString(text) {
+    return utf8ByteString(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd'));
+}
 var DAYS = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 var MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
 var TIME = ' (\\d\\d):(\\d\\d):(\\d\\d)';
@@ -79,8 +83,8 @@ function setQueryParameter(url, name, value) {
     for (var i = 0; i < pairs.length; i++)
         if (pairs[i] && pairs[i].split('=')[0] !== key)
             kept.push(pairs[i]);
-    // utf8ByteString makes the text well-formed, and escape/decodeURIComponent turns its bytes back into text.
-    kept.push(key + '=' + encodeURIComponent(decodeURIComponent(escape(utf8ByteString(value)))));
+    // wellFormedByteString makes the text well-formed, and escape/decodeURIComponent turns its bytes back into text.
+    kept.push(key + '=' + encodeURIComponent(decodeURIComponent(escape(wellFormedByteString(value)))));
     return rest + '?' + kept.join('&') + fragment;
 }
 
@@ -143,7 +147,7 @@ function normalizeHeaders(value, what) {
             throw new TypeError(what + ': the value of ' + name + ' must be a string, not ' + typeof text);
         if (/[\0\r\n]/.test(text))
             throw new TypeError(what + ': the value of ' + name + ' contains NUL, CR or LF');
-        headers[name] = utf8ByteString(text);
+        headers[name] = wellFormedByteString(text);
     }
     var list = value;
     if (typeof list.forEach === 'function' && typeof list.get === 'function') {
@@ -449,7 +453,7 @@ function extend(ev, init, callbacks, inner) {
             details.attempt = attempts;
             nextDelay = wait;
             pending = details;
-            handlers.end(details.error, true);
+            handlers.end(details.error, 1);
             pending = null;
         }
         function armStall() {
@@ -519,7 +523,7 @@ function extend(ev, init, callbacks, inner) {
             var id = ext.lastEventId;
             if (id) {
                 if (o.lastEventIdIn !== 'query')
-                    headers['Last-Event-ID'] = utf8ByteString(id);
+                    headers['Last-Event-ID'] = wellFormedByteString(id);
                 if (o.lastEventIdIn !== 'header')
                     url = setQueryParameter(url, o.lastEventIdParam, id);
             }
@@ -585,6 +589,11 @@ function extend(ev, init, callbacks, inner) {
         function end(error, again) {
             if (finished)
                 return;
+            // The transport replaces the connection to bound its memory: the event source connects again at once.
+            if (again === 2) {
+                stop();
+                return handlers.end(error, again);
+            }
             if (failure)
                 return finishBody();
             if (error)
@@ -594,7 +603,7 @@ function extend(ev, init, callbacks, inner) {
                 return fail({ reason: 'end', willReconnect: false, attempt: 0 });
             }
             // A transport that can only long-poll asks for the next request at once, as the event source would.
-            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again);
+            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === 1);
         }
         // A header function is called in a task of its own, never inside the constructor (where it could not yet
         // see the variable that the new instance will be assigned to).

@@ -133,6 +133,13 @@ function anchorOriginOf(url) {
     return a.protocol + '//' + a.hostname + port;
 }
 
+// NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
+// replaced at the next event boundary (end(undefined, 2)) by a new request with the last event ID, with no event to
+// mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
+// from Last-Event-ID sends it again).
+var XHR_TEXT_LIMIT = 4194304;
+// A blank line: two line endings, a CRLF counting as one.
+var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
 var xhrTransport = function (request, handlers) {
     var xhr = new XMLHttpRequest();
     // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
@@ -156,8 +163,20 @@ var xhrTransport = function (request, handlers) {
             end--;
         if (end > seen) {
             var piece = text.slice(seen, end);
+            var boundary = -1;
+            if (end > XHR_TEXT_LIMIT) {
+                EVENT_BOUNDARY.lastIndex = 0;
+                while (EVENT_BOUNDARY.exec(piece))
+                    boundary = EVENT_BOUNDARY.lastIndex;
+                if (boundary >= 0)
+                    piece = piece.slice(0, boundary);
+            }
             seen = end;
             handlers.chunk(piece);
+            if (boundary >= 0 && phase === 1) {
+                stop();
+                handlers.end(undefined, 2);
+            }
         }
     }
     function change() {
@@ -172,7 +191,7 @@ var xhrTransport = function (request, handlers) {
         if (phase !== 2 && readyState === 4) {
             var ok = phase === 1;
             phase = 2;
-            handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered);
+            handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? 1 : 0);
         }
     }
     xhr.open(request.method || 'GET', request.url, true);
@@ -188,12 +207,14 @@ var xhrTransport = function (request, handlers) {
         buffered = true;
     xhr.onreadystatechange = xhr.onprogress = change;
     xhr.send(request.body);
-    return function abort() {
-        if (phase === 2)
-            return;
+    function stop() {
         phase = 2;
         xhr.onreadystatechange = xhr.onprogress = null;
         xhr.abort();
+    }
+    return function abort() {
+        if (phase !== 2)
+            stop();
     };
 };
 

@@ -72,14 +72,18 @@ function createParser(callbacks) {
     if (!callbacks || typeof callbacks != 'object') {
         throw new TypeError('createParser: callbacks must be an object');
     }
+    if (!(callbacks.maxSize === undefined || callbacks.maxSize > 0))
+        throw new RangeError('createParser: maxSize must be > 0');
+    return parser(callbacks);
+}
+/** createParser without the checks of its arguments: what the event source, which passes good ones, uses. */
+function parser(callbacks) {
     var onEvent = callbacks.onEvent;
     var onId = callbacks.onId;
     var onRetry = callbacks.onRetry;
     var onComment = callbacks.onComment;
     var onError = callbacks.onError;
-    var maxSize = callbacks.maxSize === undefined ? Infinity : callbacks.maxSize;
-    if (!(maxSize > 0))
-        throw new RangeError('createParser: maxSize must be > 0');
+    var maxSize = callbacks.maxSize || Infinity;
     var decode;
     // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
     var generation = 0;

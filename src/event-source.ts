@@ -1,7 +1,7 @@
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
 import { isEventStream, utf8ByteString } from './http';
-import { createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
+import { parser as createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
 import { platform } from './platform';
 import { createFetchTransport, type FetchLike } from './transport/fetch';
 import type { Transport } from './transport/types';
@@ -58,12 +58,15 @@ const SLOTS = '__eventSource';
 
 export function slots(target: unknown): State {
   const state = target ? (target as { [SLOTS]?: State })[SLOTS] : undefined;
-  if (!state) throw new TypeError('Illegal invocation: not an EventSource');
+  // What browsers say when an EventSource getter or method is called on another object.
+  if (!state) throw new TypeError('Illegal invocation');
   return state;
 }
 
+const FAILED = "Failed to construct 'EventSource': ";
+
 export function failedToConstruct(message: string): TypeError {
-  return new TypeError("Failed to construct 'EventSource': " + message);
+  return new TypeError(FAILED + message);
 }
 
 /**
@@ -92,21 +95,12 @@ function fetchCanStream(): boolean {
   );
 }
 
-// NON-SPEC, XMLHttpRequest only: responseText holds the whole response, so once a connection has read this many
-// characters it is replaced at the next event boundary by a new request with the last event ID, with no event to
-// mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
-// from Last-Event-ID sends it again).
-export const XHR_TEXT_LIMIT = 4194304;
-// A blank line: two line endings, a CRLF counting as one.
-const EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
-
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
 function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: EventSourceInit): EventSource {
   if (!(this instanceof EventSourceImpl)) throw failedToConstruct("use the 'new' operator");
   if (!arguments.length) throw failedToConstruct('1 argument required, but only 0 present');
-  // WebIDL: url is a USVString, converted with ToString (a Symbol cannot be).
-  if (typeof url === 'symbol') throw failedToConstruct('url cannot be a Symbol');
-  const input = String(url);
+  // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
+  const input = ''.concat(url as string);
   // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
   const init = eventSourceInitDict == null ? {} : eventSourceInitDict;
   if (typeof init !== 'object' && typeof init !== 'function') throw failedToConstruct('options must be an object');
@@ -121,7 +115,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   let transport: Transport | null =
     fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || (fetch as FetchLike)) : platform.xhr;
   if (!dom || !transport) {
-    throw failedToConstruct("this engine lacks EventTarget or streaming fetch; import 'whatwg-eventsource/polyfill'");
+    throw failedToConstruct("no EventTarget or streaming fetch here: import 'whatwg-eventsource/polyfill'");
   }
 
   // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
@@ -131,7 +125,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   //    failure, then throw a "SyntaxError" DOMException.
   const urlRecord = platform.parseURL(input, baseURL());
   if (urlRecord === null) {
-    const message = "Failed to construct 'EventSource': the URL '" + input + "' is invalid";
+    const message = FAILED + "the URL '" + input + "' is invalid";
     throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
   }
   const state: State = {
@@ -155,8 +149,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   let origin: string;
   let abortFetch: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
-  // Characters of text read on this connection (XMLHttpRequest only), and whether it replaces a longer one.
-  let textLength: number;
+  // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
   let replacing = false;
 
   const callbacks: ParserCallbacks = {
@@ -188,10 +181,9 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     if (lastEventIdString) headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
     // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
     if (!replacing) parser.reset();
-    textLength = 0;
     abortFetch = transport!(
       { url: state.url, withCredentials: state.withCredentials, headers: headers },
-      { response: processResponse, chunk: processChunk, end: processEndOfBody },
+      { response: processResponse, chunk: parser.feed, end: processEndOfBody },
     );
   }
 
@@ -206,26 +198,13 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     else announceTheConnection();
   }
 
-  function processChunk(chunk: Uint8Array | string): void {
-    let boundary = -1;
-    if (typeof chunk === 'string' && (textLength += chunk.length) > XHR_TEXT_LIMIT) {
-      EVENT_BOUNDARY.lastIndex = 0;
-      while (EVENT_BOUNDARY.exec(chunk)) boundary = EVENT_BOUNDARY.lastIndex;
-    }
-    if (boundary < 0) return parser.feed(chunk);
-    parser.feed((chunk as string).slice(0, boundary));
-    if (state.readyState === OPEN) {
-      abort();
-      replacing = true;
-      connect();
-    }
-  }
-
   // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
   //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-  function processEndOfBody(_error?: unknown, again?: boolean): void {
+  //     NON-SPEC: a transport that cut the body to bound its memory (again = 2) is replaced at once, the stream and
+  //     readyState going on.
+  function processEndOfBody(_error?: unknown, again?: number): void {
     abortFetch = null;
-    replacing = false;
+    if ((replacing = again === 2)) return connect();
     // "Once the end of the file is reached, any pending data must be discarded."
     parser.end();
     reestablishTheConnection(again);
@@ -243,7 +222,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
   // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
-  function reestablishTheConnection(now?: boolean): void {
+  function reestablishTheConnection(now?: number): void {
     // 1. If the readyState attribute is set to CLOSED, abort these steps.
     if (state.readyState === CLOSED) return;
     // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;

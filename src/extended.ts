@@ -23,8 +23,8 @@ import {
   type State,
 } from './event-source';
 import type { AsyncIterableSource } from './extended-iterable';
-import { parseRetryAfter, setQueryParameter } from './extended-http';
-import { isEventStream, utf8ByteString } from './http';
+import { parseRetryAfter, setQueryParameter, wellFormedByteString } from './extended-http';
+import { isEventStream } from './http';
 import type { ParserCallbacks } from './parse';
 import { platform } from './platform';
 import type { ResponseDetails, Transport, TransportHandlers, TransportRequest } from './transport/types';
@@ -265,7 +265,7 @@ function normalizeHeaders(value: unknown, what: string): HeaderRecord {
     if (!TOKEN.test(name)) throw new TypeError(what + ": '" + name + "' is not a valid header name");
     if (typeof text !== 'string') throw new TypeError(what + ': the value of ' + name + ' must be a string, not ' + typeof text);
     if (/[\0\r\n]/.test(text)) throw new TypeError(what + ': the value of ' + name + ' contains NUL, CR or LF');
-    headers[name] = utf8ByteString(text);
+    headers[name] = wellFormedByteString(text);
   }
   const list = value as HeadersOption;
   if (typeof list.forEach === 'function' && typeof list.get === 'function') {
@@ -566,7 +566,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
       details.attempt = attempts;
       nextDelay = wait;
       pending = details;
-      handlers.end(details.error, true);
+      handlers.end(details.error, 1);
       pending = null;
     }
 
@@ -633,7 +633,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
       let url = request.url;
       const id = ext.lastEventId;
       if (id) {
-        if (o.lastEventIdIn !== 'query') headers['Last-Event-ID'] = utf8ByteString(id);
+        if (o.lastEventIdIn !== 'query') headers['Last-Event-ID'] = wellFormedByteString(id);
         if (o.lastEventIdIn !== 'header') url = setQueryParameter(url, o.lastEventIdParam, id);
       }
       for (const name in own) {
@@ -693,8 +693,13 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
       fail(details);
     }
 
-    function end(error?: unknown, again?: boolean): void {
+    function end(error?: unknown, again?: number): void {
       if (finished) return;
+      // The transport replaces the connection to bound its memory: the event source connects again at once.
+      if (again === 2) {
+        stop();
+        return handlers.end(error, again);
+      }
       if (failure) return finishBody();
       if (error) return reconnect({ reason: 'network', error: error, willReconnect: true, attempt: attempts });
       if (!o.reconnectOnEnd) {
@@ -702,7 +707,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
         return fail({ reason: 'end', willReconnect: false, attempt: 0 });
       }
       // A transport that can only long-poll asks for the next request at once, as the event source would.
-      reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again);
+      reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === 1);
     }
 
     // A header function is called in a task of its own, never inside the constructor (where it could not yet

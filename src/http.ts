@@ -24,16 +24,10 @@ export function isEventStream(contentType: string | null): boolean {
 
 /**
  * The last event ID string "encoded as UTF-8", as a byte string (one character per byte): header values in
- * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw. A lone
- * surrogate, which encodeURIComponent refuses, is encoded as U+FFFD would be.
+ * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw. The text is
+ * well-formed (ids come from decoded UTF-8; the extensions make their own text so with wellFormedByteString).
  * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-last-event-id-header
  */
 export function utf8ByteString(text: string): string {
-  try {
-    return unescape(encodeURIComponent(text));
-  } catch (error) {
-    return utf8ByteString(
-      text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd'),
-    );
-  }
+  return unescape(encodeURIComponent(text));
 }

@@ -49,13 +49,18 @@ export function createParser(callbacks: ParserCallbacks): EventStreamParser {
   if (!callbacks || typeof callbacks != 'object') {
     throw new TypeError('createParser: callbacks must be an object');
   }
+  if (!(callbacks.maxSize === undefined || callbacks.maxSize > 0)) throw new RangeError('createParser: maxSize must be > 0');
+  return parser(callbacks);
+}
+
+/** createParser without the checks of its arguments: what the event source, which passes good ones, uses. */
+export function parser(callbacks: ParserCallbacks): EventStreamParser {
   const onEvent = callbacks.onEvent;
   const onId = callbacks.onId;
   const onRetry = callbacks.onRetry;
   const onComment = callbacks.onComment;
   const onError = callbacks.onError;
-  const maxSize = callbacks.maxSize === undefined ? Infinity : callbacks.maxSize;
-  if (!(maxSize > 0)) throw new RangeError('createParser: maxSize must be > 0');
+  const maxSize = callbacks.maxSize || Infinity;
 
   let decode: (chunk: Uint8Array) => string;
   // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.

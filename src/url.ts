@@ -3,12 +3,11 @@
 /** The base URL a relative URL resolves against: the document's, else the worker's location, else none. */
 export function baseURL(): string | undefined {
   try {
-    if (typeof document !== 'undefined' && document && document.baseURI) return document.baseURI;
-    if (typeof location !== 'undefined' && location && location.href) return location.href;
+    return typeof document != 'undefined' ? document.baseURI : location.href;
   } catch (error) {
-    // Deno without --location throws on any use of `location`.
+    // No document and no `location` (Node), or a `location` that throws on any use (Deno without --location).
+    return undefined;
   }
-  return undefined;
 }
 
 /** "Encoding-parse a URL": the serialized absolute URL, or null on failure. */

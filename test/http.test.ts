@@ -1,6 +1,7 @@
 // src/http.ts: which Content-Type values are event streams (Fetch "extract a MIME type"), and the Last-Event-ID
 // header's byte string.
 import { describe, expect, it } from 'vitest';
+import { wellFormedByteString } from '../src/extended-http';
 import { isEventStream, utf8ByteString } from '../src/http';
 
 describe('isEventStream (Fetch: extract a MIME type, essence text/event-stream)', () => {
@@ -37,7 +38,12 @@ describe('utf8ByteString (the last event ID string, encoded as UTF-8, one charac
   it('encodes 2-, 3- and 4-byte characters', () => {
     expect(bytes(utf8ByteString('é€😀日本'))).toEqual([...new TextEncoder().encode('é€😀日本')]);
   });
+});
+
+describe('wellFormedByteString (the extensions: header values and ids given by the caller)', () => {
+  const bytes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
   it('encodes a lone surrogate as U+FFFD, leaving valid pairs alone', () => {
-    expect(bytes(utf8ByteString('a\ud800b😀\udc00'))).toEqual([...new TextEncoder().encode('a\ufffdb😀\ufffd')]);
+    expect(bytes(wellFormedByteString('a\ud800b😀\udc00'))).toEqual([...new TextEncoder().encode('a\ufffdb😀\ufffd')]);
   });
+  it('encodes well-formed text as utf8ByteString does', () => expect(wellFormedByteString('é€😀')).toBe(utf8ByteString('é€😀')));
 });

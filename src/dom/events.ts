@@ -11,22 +11,15 @@ export interface DomBindings {
   createMessageEvent(type: string, data: string, origin: string, lastEventId: string): MessageEvent;
 }
 
-function constructible(Ctor: unknown, args: unknown[]): boolean {
-  try {
-    return typeof Ctor === 'function' && !!Reflect.construct(Ctor, args);
-  } catch (error) {
-    return false;
-  }
-}
-
 /** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
 export function nativeDom(): DomBindings | null {
-  if (
-    typeof Reflect !== 'object' ||
-    !constructible(typeof EventTarget !== 'undefined' && EventTarget, []) ||
-    !constructible(typeof Event !== 'undefined' && Event, ['x']) ||
-    !constructible(typeof MessageEvent !== 'undefined' && MessageEvent, ['x'])
-  ) {
+  try {
+    // Old engines have some of these as interface objects that cannot be constructed; the core needs Reflect too.
+    new EventTarget();
+    new Event('x');
+    new MessageEvent('x');
+    if (typeof Reflect != 'object') return null;
+  } catch (error) {
     return null;
   }
   return {

@@ -38,7 +38,7 @@ export function createFetchTransport(fetchImpl: FetchLike): Transport {
     try {
       pending = Promise.resolve(
         fetchImpl(request.url, {
-          method: request.method || 'GET',
+          method: request.method,
           headers: request.headers,
           body: request.body,
           // "create a potential-CORS request" with the Anonymous or Use Credentials state.
@@ -46,7 +46,6 @@ export function createFetchTransport(fetchImpl: FetchLike): Transport {
           credentials: request.withCredentials ? 'include' : 'same-origin',
           // 11. Set request's cache mode to "no-store".
           cache: 'no-store',
-          redirect: 'follow',
           signal: controller ? controller.signal : undefined,
         }),
       );
@@ -56,7 +55,7 @@ export function createFetchTransport(fetchImpl: FetchLike): Transport {
     }
     pending
       .then(function (response) {
-        if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url || '', response);
+        if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url, response);
         const body = response.body;
         if (done) {
           // Failed or closed while the headers were handled: the body is cancelled, never awaited.

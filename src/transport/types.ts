@@ -23,10 +23,12 @@ export interface TransportHandlers {
   /** A piece of the body: bytes, or text where the platform only gives text. */
   chunk(data: Uint8Array | string): void;
   /**
-   * The body ended (no error), or the request or the body failed (the error). Never after abort. `again`: the
-   * transport could only read the body once it was complete (long polling), so reconnect without waiting.
+   * The body ended (no error), or the request or the body failed (the error). Never after abort. `again`: 1, the
+   * transport could only read the body once it was complete (long polling), so reconnect without waiting; 2, the
+   * transport ended the body at an event boundary to bound its memory, so connect again at once, with no event, the
+   * stream going on as if uncut.
    */
-  end(error?: unknown, again?: boolean): void;
+  end(error?: unknown, again?: number): void;
 }
 
 /** Starts a request and returns the function that aborts it. Handlers are only ever called asynchronously. */

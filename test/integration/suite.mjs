@@ -140,8 +140,9 @@ export const cases = [
     t.track(new t.EventSource(t.server.url('/message'), { fetch: spy }));
     const es = t.track(new t.EventSource(t.server.url('/message'), { fetch: spy, withCredentials: true }));
     assert.equal(es.withCredentials, true);
+    // An absent method or redirect member is fetch's default: GET, follow.
     assert.deepEqual(
-      inits.map((i) => [i.method, i.mode, i.credentials, i.cache, i.redirect]),
+      inits.map((i) => [i.method || 'GET', i.mode, i.credentials, i.cache, i.redirect || 'follow']),
       [
         ['GET', 'cors', 'same-origin', 'no-store', 'follow'],
         ['GET', 'cors', 'include', 'no-store', 'follow'],
