@@ -6,7 +6,9 @@
 // mode "memory":     --base connections opened and held, then --count more; gc'd memory before and after.
 // Clients: fetch (raw fetch + reader, the ceiling), ours (dist/index.js), undici (undici's EventSource),
 // eventsource (the npm package); for information: fetch-node / ours-node (the same on Node's own global fetch), and
-// fetch-signal (raw fetch with an AbortSignal per request, memory only).
+// fetch-signal (raw fetch with an AbortSignal per request, memory only), floor (fetch-signal plus, per connection,
+// an EventTarget holding an `open` and an `error` listener as the benchmark adds them to an EventSource: what any
+// EventSource that is an EventTarget and can abort its request holds at least, before any state of its own).
 //
 // Every client that uses fetch gets undici's fetch (the devDependency, the same code undici's EventSource runs on)
 // with one shared undici Agent as its dispatcher; undici's EventSource gets that Agent as { dispatcher }. So all four
@@ -72,6 +74,17 @@ async function makeClient(name) {
     case 'fetch-signal':
       // Raw fetch with an AbortController's signal per request, as every EventSource passes one (memory only).
       return { kind: 'fetch', fetch: (url, init) => agentFetch(url, { ...init, signal: new AbortController().signal }) };
+    case 'floor':
+      return {
+        kind: 'fetch',
+        fetch: (url, init) => agentFetch(url, { ...init, signal: new AbortController().signal }),
+        extra: () => {
+          const target = new EventTarget();
+          target.addEventListener('open', () => {});
+          target.addEventListener('error', () => {});
+          return target;
+        },
+      };
     case 'ours': {
       const { EventSource } = await import('../dist/index.js');
       return { kind: 'es', create: (url) => new EventSource(url, { fetch: agentFetch }) };
@@ -268,7 +281,7 @@ async function openIdle(n, held) {
             const reader = response.body.getReader();
             const first = await reader.read();
             if (first.done) throw new Error('raw fetch: the silent stream ended');
-            held.push({ response, reader, pending: reader.read() });
+            held.push({ response, reader, pending: reader.read(), extra: client.extra && client.extra() });
           })(),
         );
       } else {

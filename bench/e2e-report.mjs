@@ -19,6 +19,7 @@ const LABELS = {
   'fetch-node': "raw fetch on Node's global fetch (info)",
   'ours-node': "ours on Node's global fetch (info)",
   'fetch-signal': 'raw fetch + an AbortSignal per request (info)',
+  floor: 'the same + an EventTarget with 2 listeners (info: the floor)',
 };
 
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');

@@ -43,10 +43,10 @@ export const SIZES = {
   },
 };
 
-// Clients (see bench/e2e-client.mjs). The *-node rows and fetch-signal are for information, not for the targets.
+// Clients (see bench/e2e-client.mjs). The *-node rows, fetch-signal and floor are for information, not for the targets.
 export const THROUGHPUT_CLIENTS = ['fetch', 'ours', 'undici', 'eventsource', 'fetch-node', 'ours-node'];
 export const FIRST_CLIENTS = ['fetch', 'ours', 'undici', 'eventsource'];
-export const MEMORY_CLIENTS = ['fetch', 'fetch-signal', 'ours', 'undici', 'eventsource'];
+export const MEMORY_CLIENTS = ['fetch', 'fetch-signal', 'floor', 'ours', 'undici', 'eventsource'];
 export const DISPATCH_VARIANTS = [
   'callback',
   'event',

@@ -3,7 +3,7 @@
 import { isEventStream, utf8ByteString } from './http';
 import { parser as createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
 import { platform } from './platform';
-import { createFetchTransport, type FetchLike } from './transport/fetch';
+import { fetchTransport, type FetchLike } from './transport/fetch';
 import type { Transport } from './transport/types';
 import { baseURL } from './url';
 
@@ -112,8 +112,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
   }
   const dom = platform.dom;
-  let transport: Transport | null =
-    fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || (fetch as FetchLike)) : platform.xhr;
+  let transport: Transport | null = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
   if (!dom || !transport) {
     throw failedToConstruct("no EventTarget or streaming fetch here: import 'whatwg-eventsource/polyfill'");
   }
@@ -182,7 +181,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
     if (!replacing) parser.reset();
     abortFetch = transport!(
-      { url: state.url, withCredentials: state.withCredentials, headers: headers },
+      { url: state.url, withCredentials: state.withCredentials, headers: headers, fetch: fetchOption },
       { response: processResponse, chunk: parser.feed, end: processEndOfBody },
     );
   }

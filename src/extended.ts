@@ -642,7 +642,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
         headers[name] = own[name];
       }
       abortRequest = inner(
-        { url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body },
+        { url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body, fetch: request.fetch },
         { response: response, chunk: chunk, end: end },
       );
     }

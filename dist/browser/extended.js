@@ -534,7 +534,7 @@ function extend(ev, init, callbacks, inner) {
                         delete headers[existing];
                 headers[name_5] = own[name_5];
             }
-            abortRequest = inner({ url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body }, { response: response, chunk: chunk, end: end });
+            abortRequest = inner({ url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body, fetch: request.fetch }, { response: response, chunk: chunk, end: end });
         }
         function response(status, contentType, url, details) {
             if (finished)

@@ -411,85 +411,84 @@ function originOf(url) {
 var platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
 
 function noop() { }
-function createFetchTransport(fetchImpl) {
-    return function fetchTransport(request, handlers) {
-        var done = false;
-        var reader = null;
-        var controller = typeof AbortController === 'function' ? new AbortController() : null;
-        function fail(error) {
-            if (done)
-                return;
+// Few closures per request, none per read: an idle connection holds one pending read and the functions below.
+var fetchTransport = function (request, handlers) {
+    var done = false;
+    var reader = null;
+    var controller = typeof AbortController == 'function' ? new AbortController() : null;
+    // The end of the body (no error), or a failure of the request or of the body.
+    function end(error) {
+        if (!done) {
             done = true;
             handlers.end(error);
         }
-        function read() {
-            reader
-                .read()
-                .then(function (result) {
-                if (done)
-                    return;
-                if (result.done) {
-                    done = true;
-                    handlers.end();
-                }
-                else {
-                    handlers.chunk(result.value);
-                    if (!done)
-                        read();
-                }
-            })
-                .then(undefined, fail);
-        }
-        var pending;
-        try {
-            pending = Promise.resolve(fetchImpl(request.url, {
-                method: request.method,
-                headers: request.headers,
-                body: request.body,
-                // "create a potential-CORS request" with the Anonymous or Use Credentials state.
-                mode: 'cors',
-                credentials: request.withCredentials ? 'include' : 'same-origin',
-                // 11. Set request's cache mode to "no-store".
-                cache: 'no-store',
-                signal: controller ? controller.signal : undefined,
-            }));
-        }
-        catch (error) {
-            // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
-            pending = Promise.reject(error);
-        }
-        pending
-            .then(function (response) {
-            if (!done)
-                handlers.response(response.status, response.headers.get('content-type'), response.url, response);
-            var body = response.body;
-            if (done) {
-                // Failed or closed while the headers were handled: the body is cancelled, never awaited.
-                if (body)
-                    body.cancel().then(noop, noop);
-                return;
+    }
+    // Reads the next chunk; given a read's result, first hands it over. A chunk handler that throws ends the body as
+    // a read error would.
+    function read(result) {
+        if (done)
+            return;
+        if (result) {
+            if (result.done)
+                return end();
+            try {
+                handlers.chunk(result.value);
             }
-            if (!body) {
-                done = true;
-                handlers.end();
-                return;
+            catch (error) {
+                return end(error);
             }
-            reader = body.getReader();
-            read();
-        })
-            .then(undefined, fail);
-        return function abort() {
             if (done)
                 return;
-            done = true;
-            // Never await reader.cancel(): a body that does not answer must not hold anything up.
-            if (reader)
-                reader.cancel().then(noop, noop);
-            if (controller)
-                controller.abort();
-        };
+        }
+        reader.read().then(read, end);
+    }
+    var pending;
+    try {
+        pending = Promise.resolve((request.fetch || fetch)(request.url, {
+            method: request.method,
+            headers: request.headers,
+            body: request.body,
+            // "create a potential-CORS request" with the Anonymous or Use Credentials state.
+            mode: 'cors',
+            credentials: request.withCredentials ? 'include' : 'same-origin',
+            // 11. Set request's cache mode to "no-store". (Redirects are followed: fetch's default.)
+            cache: 'no-store',
+            signal: controller ? controller.signal : undefined,
+        }));
+    }
+    catch (error) {
+        // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+        pending = Promise.reject(error);
+    }
+    pending
+        .then(function (response) {
+        if (!done)
+            handlers.response(response.status, response.headers.get('content-type'), response.url, response);
+        var body = response.body;
+        // Failed or closed while the headers were handled: the body is cancelled, never awaited.
+        if (done) {
+            if (body)
+                body.cancel().then(noop, noop);
+        }
+        else if (body) {
+            reader = body.getReader();
+            read();
+        }
+        else
+            end();
+    })
+        .then(undefined, end);
+    return function abort() {
+        if (done)
+            return;
+        done = true;
+        // Never await reader.cancel(): a body that does not answer must not hold anything up.
+        if (reader)
+            reader.cancel().then(noop, noop);
+        if (controller)
+            controller.abort();
     };
-}
+};
 
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
@@ -546,7 +545,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
         throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
     }
     var dom = platform.dom;
-    var transport = fetchOption || fetchCanStream() ? createFetchTransport(fetchOption || fetch) : platform.xhr;
+    var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
     if (!dom || !transport) {
         throw failedToConstruct("no EventTarget or streaming fetch here: import 'whatwg-eventsource/polyfill'");
     }
@@ -612,7 +611,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
         // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
         if (!replacing)
             parser$1.reset();
-        abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers }, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
+        abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers, fetch: fetchOption }, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
     }
     // 15. processResponse, given response res.
     function processResponse(status, contentType, finalUrl) {

@@ -6,78 +6,74 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 function noop(): void {}
 
-export function createFetchTransport(fetchImpl: FetchLike): Transport {
-  return function fetchTransport(request, handlers) {
-    let done = false;
-    let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
-    const controller = typeof AbortController === 'function' ? new AbortController() : null;
+// Few closures per request, none per read: an idle connection holds one pending read and the functions below.
+export const fetchTransport: Transport = function (request, handlers) {
+  let done = false;
+  let reader: ReadableStreamDefaultReader<Uint8Array> | null = null;
+  const controller = typeof AbortController == 'function' ? new AbortController() : null;
 
-    function fail(error: unknown): void {
-      if (done) return;
+  // The end of the body (no error), or a failure of the request or of the body.
+  function end(error?: unknown): void {
+    if (!done) {
       done = true;
       handlers.end(error);
     }
+  }
 
-    function read(): void {
-      reader!
-        .read()
-        .then(function (result) {
-          if (done) return;
-          if (result.done) {
-            done = true;
-            handlers.end();
-          } else {
-            handlers.chunk(result.value);
-            if (!done) read();
-          }
-        })
-        .then(undefined, fail);
+  // Reads the next chunk; given a read's result, first hands it over. A chunk handler that throws ends the body as
+  // a read error would.
+  function read(result?: ReadableStreamReadResult<Uint8Array>): void {
+    if (done) return;
+    if (result) {
+      if (result.done) return end();
+      try {
+        handlers.chunk(result.value);
+      } catch (error) {
+        return end(error);
+      }
+      if (done) return;
     }
+    reader!.read().then(read, end);
+  }
 
-    let pending: Promise<Response>;
-    try {
-      pending = Promise.resolve(
-        fetchImpl(request.url, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body,
-          // "create a potential-CORS request" with the Anonymous or Use Credentials state.
-          mode: 'cors',
-          credentials: request.withCredentials ? 'include' : 'same-origin',
-          // 11. Set request's cache mode to "no-store".
-          cache: 'no-store',
-          signal: controller ? controller.signal : undefined,
-        }),
-      );
-    } catch (error) {
-      // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
-      pending = Promise.reject(error);
-    }
-    pending
-      .then(function (response) {
-        if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url, response);
-        const body = response.body;
-        if (done) {
-          // Failed or closed while the headers were handled: the body is cancelled, never awaited.
-          if (body) body.cancel().then(noop, noop);
-          return;
-        }
-        if (!body) {
-          done = true;
-          handlers.end();
-          return;
-        }
+  let pending: Promise<Response>;
+  try {
+    pending = Promise.resolve(
+      (request.fetch || fetch)(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        // "create a potential-CORS request" with the Anonymous or Use Credentials state.
+        mode: 'cors',
+        credentials: request.withCredentials ? 'include' : 'same-origin',
+        // 11. Set request's cache mode to "no-store". (Redirects are followed: fetch's default.)
+        cache: 'no-store',
+        signal: controller ? controller.signal : undefined,
+      }),
+    );
+  } catch (error) {
+    // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+    pending = Promise.reject(error);
+  }
+  pending
+    .then(function (response) {
+      if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url, response);
+      const body = response.body;
+      // Failed or closed while the headers were handled: the body is cancelled, never awaited.
+      if (done) {
+        if (body) body.cancel().then(noop, noop);
+      } else if (body) {
         reader = body.getReader();
         read();
-      })
-      .then(undefined, fail);
+      } else end();
+    })
+    .then(undefined, end);
 
-    return function abort(): void {
-      if (done) return;
-      done = true;
-      // Never await reader.cancel(): a body that does not answer must not hold anything up.
-      if (reader) reader.cancel().then(noop, noop);
-      if (controller) controller.abort();
-    };
+  return function abort(): void {
+    if (done) return;
+    done = true;
+    // Never await reader.cancel(): a body that does not answer must not hold anything up.
+    if (reader) reader.cancel().then(noop, noop);
+    if (controller) controller.abort();
   };
-}
+};

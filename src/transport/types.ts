@@ -1,8 +1,11 @@
 // What the event source asks of a transport, and what a transport tells it. Transports know nothing of events.
+import type { FetchLike } from './fetch';
 
 export interface TransportRequest {
   url: string;
   withCredentials: boolean;
+  /** The fetch to call (fetch transport): the `fetch` option, else the global one. */
+  fetch?: FetchLike;
   /** Header values are byte strings (one character per byte). */
   headers: { [name: string]: string };
   /** NON-SPEC, from the extensions: the method (default GET) and a body to send (sent again on each request). */
