@@ -52,3 +52,38 @@ describe('dist/', () => {
     }
   });
 });
+
+describe('package exports', () => {
+  const entries = ['whatwg-eventsource', 'whatwg-eventsource/polyfill', 'whatwg-eventsource/stream', 'whatwg-eventsource/extended'];
+  const resolve = (conditions: string[]) =>
+    execFileSync(
+      process.execPath,
+      [
+        ...conditions.map((c) => '--conditions=' + c),
+        '--input-type=module',
+        '-e',
+        'for (const e of ' + JSON.stringify(entries) + ') console.log(import.meta.resolve(e))',
+      ],
+      { cwd: root, encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n')
+      .map((url) => url.slice(url.indexOf('/dist/') + 1));
+
+  it("a bundler for browsers (the browser condition) gets dist/browser/, without Node's tuning", () => {
+    expect(resolve(['browser'])).toEqual(['dist/browser/index.js', 'dist/browser/polyfill.js', 'dist/browser/stream.js', 'dist/browser/extended.js']);
+    // The script tags are built the same way.
+    for (const file of ['browser/shared.js', 'browser/stream.js', 'eventsource.iife.js', 'eventsource.extended.iife.js']) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      expect(code, file).toContain('decode(bytes, { stream: true })');
+      expect(code, file).not.toContain('forAscii');
+      if (file !== 'browser/stream.js') expect(code, file).toContain('new MessageEvent(type, {');
+    }
+  });
+
+  it('Node gets dist/, with the fast MessageEvent and the decoder tuned for Node', () => {
+    expect(resolve([])).toEqual(['dist/index.js', 'dist/polyfill.js', 'dist/stream.js', 'dist/extended.js']);
+    expect(readFileSync(join(dist, 'shared.js'), 'utf8')).toContain('forAscii');
+    expect(readFileSync(join(dist, 'shared.js'), 'utf8')).toContain('Reflect.construct(Event, [type], Message)');
+  });
+});

@@ -122,4 +122,27 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
     await sleep(20);
     expect(server.count('/message')).toBe(1);
   });
+
+  it('the responseText bound: the connection is replaced at an event boundary with no event and no retry counted', async () => {
+    const payload = 'x'.repeat(1000);
+    server.handle('/big', (req: IncomingMessage, res: ServerResponse) => {
+      let id = Number(req.headers['last-event-id'] || 0);
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      const write = () => {
+        if (res.destroyed) return;
+        for (let i = 0; i < 200 && id < 5000; i++) res.write('id: ' + ++id + '\ndata: ' + payload + '\n\n');
+        if (id < 5000) setTimeout(write, 1);
+      };
+      write();
+    });
+    // maxRetries: 0 would fail the connection if the replacement counted as a retry.
+    const { es, log } = open('/big', { maxRetries: 0, headers: { 'X-Token': 'a' } });
+    await until(() => log.filter((l) => l.startsWith('message')).length === 5000, '5000 events', 20000);
+    expect(server.count('/big')).toBe(2);
+    const second = server.requests.filter((r: { path: string }) => r.path === '/big')[1];
+    expect(Number(second.headers['last-event-id'])).toBeGreaterThan(4000);
+    expect(second.headers['x-token']).toBe('a');
+    expect(log.filter((l) => !l.startsWith('message'))).toEqual(['open']);
+    expect(es.readyState).toBe(1);
+  }, 30000);
 });
