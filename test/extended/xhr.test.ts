@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorEventWithDetails, ExtendedEventSourceConstructor, ExtendedEventSourceInit } from '../../src/extended';
-import { startServer } from '../helpers/sse-server.mjs';
+import { numberedEvents, startServer } from '../helpers/sse-server.mjs';
 import { sleep, until, type Server } from './helpers';
 
 const script = readFileSync(join(__dirname, '..', '..', 'dist', 'eventsource.extended.iife.js'), 'utf8');
@@ -125,16 +125,7 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
 
   it('the responseText bound: the connection is replaced at an event boundary with no event and no retry counted', async () => {
     const payload = 'x'.repeat(1000);
-    server.handle('/big', (req: IncomingMessage, res: ServerResponse) => {
-      let id = Number(req.headers['last-event-id'] || 0);
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      const write = () => {
-        if (res.destroyed) return;
-        for (let i = 0; i < 200 && id < 5000; i++) res.write('id: ' + ++id + '\ndata: ' + payload + '\n\n');
-        if (id < 5000) setTimeout(write, 1);
-      };
-      write();
-    });
+    server.handle('/big', numberedEvents(5000, payload));
     // maxRetries: 0 would fail the connection if the replacement counted as a retry.
     const { es, log } = open('/big', { maxRetries: 0, headers: { 'X-Token': 'a' } });
     await until(() => log.filter((l) => l.startsWith('message')).length === 5000, '5000 events', 20000);

@@ -121,6 +121,23 @@ function stream(res) {
 }
 
 /**
+ * An endpoint for handle(): events `id: <n>` with `payload` as data, from the request's Last-Event-ID + 1 up to
+ * `last`, 200 per millisecond tick (the XMLHttpRequest text bound's tests read megabytes of them).
+ */
+export function numberedEvents(last, payload) {
+  return (req, res) => {
+    let id = Number(req.headers['last-event-id'] || 0);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+    const write = () => {
+      if (res.destroyed) return;
+      for (let i = 0; i < 200 && id < last; i++) res.write('id: ' + ++id + '\ndata: ' + payload + '\n\n');
+      if (id < last) setTimeout(write, 1);
+    };
+    write();
+  };
+}
+
+/**
  * Starts a server on 127.0.0.1 with a free port.
  * Returns { url(path), origin, requests, count(path), handle(path, fn), close() }.
  */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer } from '../helpers/sse-server.mjs';
+import { numberedEvents, startServer } from '../helpers/sse-server.mjs';
 import { sleep, until } from '../helpers/wait.mjs';
 
 const script = readFileSync(join(__dirname, '..', '..', 'dist', 'eventsource.iife.js'), 'utf8');
@@ -181,16 +181,7 @@ describe('the XMLHttpRequest transport in jsdom (no fetch, ReadableStream or Tex
   it('replaces a connection whose responseText passes 4 MiB, at an event boundary, without an event', async () => {
     const window = page();
     const payload = 'x'.repeat(1000);
-    server.handle('/big', (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => {
-      let id = Number(req.headers['last-event-id'] || 0);
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      const write = () => {
-        if (res.destroyed) return;
-        for (let i = 0; i < 200 && id < 6000; i++) res.write('id: ' + ++id + '\ndata: ' + payload + '\n\n');
-        if (id < 6000) setTimeout(write, 1);
-      };
-      write();
-    });
+    server.handle('/big', numberedEvents(6000, payload));
     const { es, log } = open(window, '/big');
     const ids: number[] = [];
     es.addEventListener('message', (e) => ids.push(Number((e as MessageEvent).lastEventId)));
