@@ -483,6 +483,11 @@
         };
     };
 
+    /** end()'s `again`: the transport could only read the body once it was complete (long polling). */
+    var RECONNECT_AT_ONCE = 1;
+    /** end()'s `again`: the transport cut the body at an event boundary to bound its memory. */
+    var REPLACE = 2;
+
     // The EventSource interface and its processing model, step by step.
     // https://html.spec.whatwg.org/multipage/server-sent-events.html
     var CONNECTING = 0;
@@ -621,11 +626,12 @@
         }
         // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
         //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-        //     NON-SPEC: a transport that cut the body to bound its memory (again = 2) is replaced at once, the stream and
-        //     readyState going on.
+        //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
+        //     stream and readyState going on.
         function processEndOfBody(_error, again) {
             abortFetch = null;
-            if ((replacing = again === 2))
+            replacing = again === REPLACE;
+            if (replacing)
                 return connect();
             // "Once the end of the file is reached, any pending data must be discarded."
             parser$1.end();
@@ -924,8 +930,11 @@
         return a.protocol + '//' + a.hostname + port;
     }
 
+    // The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
+    // and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
+    // last stopped. https://xhr.spec.whatwg.org/
     // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
-    // replaced at the next event boundary (end(undefined, 2)) by a new request with the last event ID, with no event to
+    // replaced at the next event boundary (end(undefined, REPLACE)) by a new request with the last event ID, with no event to
     // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
     // from Last-Event-ID sends it again).
     var XHR_TEXT_LIMIT = 4194304;
@@ -966,7 +975,7 @@
                 handlers.chunk(piece);
                 if (boundary >= 0 && phase === 1) {
                     stop();
-                    handlers.end(undefined, 2);
+                    handlers.end(undefined, REPLACE);
                 }
             }
         }
@@ -982,7 +991,7 @@
             if (phase !== 2 && readyState === 4) {
                 var ok = phase === 1;
                 phase = 2;
-                handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? 1 : 0);
+                handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
             }
         }
         xhr.open(request.method || 'GET', request.url, true);
@@ -1488,7 +1497,7 @@
                 details.attempt = attempts;
                 nextDelay = wait;
                 pending = details;
-                handlers.end(details.error, 1);
+                handlers.end(details.error, RECONNECT_AT_ONCE);
                 pending = null;
             }
             function armStall() {
@@ -1625,7 +1634,7 @@
                 if (finished)
                     return;
                 // The transport replaces the connection to bound its memory: the event source connects again at once.
-                if (again === 2) {
+                if (again === REPLACE) {
                     stop();
                     return handlers.end(error, again);
                 }
@@ -1638,7 +1647,7 @@
                     return fail({ reason: 'end', willReconnect: false, attempt: 0 });
                 }
                 // A transport that can only long-poll asks for the next request at once, as the event source would.
-                reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === 1);
+                reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === RECONNECT_AT_ONCE);
             }
             // A header function is called in a task of its own, never inside the constructor (where it could not yet
             // see the variable that the new instance will be assigned to).

@@ -454,7 +454,7 @@ function extend(ev, init, callbacks, inner) {
             details.attempt = attempts;
             nextDelay = wait;
             pending = details;
-            handlers.end(details.error, 1);
+            handlers.end(details.error, index.RECONNECT_AT_ONCE);
             pending = null;
         }
         function armStall() {
@@ -591,7 +591,7 @@ function extend(ev, init, callbacks, inner) {
             if (finished)
                 return;
             // The transport replaces the connection to bound its memory: the event source connects again at once.
-            if (again === 2) {
+            if (again === index.REPLACE) {
                 stop();
                 return handlers.end(error, again);
             }
@@ -604,7 +604,7 @@ function extend(ev, init, callbacks, inner) {
                 return fail({ reason: 'end', willReconnect: false, attempt: 0 });
             }
             // A transport that can only long-poll asks for the next request at once, as the event source would.
-            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === 1);
+            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === index.RECONNECT_AT_ONCE);
         }
         // A header function is called in a task of its own, never inside the constructor (where it could not yet
         // see the variable that the new instance will be assigned to).

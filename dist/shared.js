@@ -554,6 +554,11 @@ var fetchTransport = function (request, handlers) {
     };
 };
 
+/** end()'s `again`: the transport could only read the body once it was complete (long polling). */
+var RECONNECT_AT_ONCE = 1;
+/** end()'s `again`: the transport cut the body at an event boundary to bound its memory. */
+var REPLACE = 2;
+
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
 var CONNECTING = 0;
@@ -692,11 +697,12 @@ function EventSourceImpl(url, eventSourceInitDict) {
     }
     // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
     //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-    //     NON-SPEC: a transport that cut the body to bound its memory (again = 2) is replaced at once, the stream and
-    //     readyState going on.
+    //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
+    //     stream and readyState going on.
     function processEndOfBody(_error, again) {
         abortFetch = null;
-        if ((replacing = again === 2))
+        replacing = again === REPLACE;
+        if (replacing)
             return connect();
         // "Once the end of the file is reached, any pending data must be discarded."
         parser$1.end();
@@ -862,4 +868,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { CLOSED as C, EventSource as E, MAX_DELAY as M, slots as a, createParser as b, createUtf8StreamDecoder as c, setUtf8Fallback as d, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, MAX_DELAY as M, RECONNECT_AT_ONCE as R, slots as a, REPLACE as b, createUtf8StreamDecoder as c, createParser as d, setUtf8Fallback as e, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };

@@ -4,7 +4,7 @@ import { isEventStream, utf8ByteString } from './http';
 import { parser as createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
 import { platform } from './platform';
 import { fetchTransport, type FetchLike } from './transport/fetch';
-import type { Transport } from './transport/types';
+import { REPLACE, type Transport } from './transport/types';
 import { baseURL } from './url';
 
 export interface EventSourceInit {
@@ -199,11 +199,12 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
 
   // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
   //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-  //     NON-SPEC: a transport that cut the body to bound its memory (again = 2) is replaced at once, the stream and
-  //     readyState going on.
+  //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
+  //     stream and readyState going on.
   function processEndOfBody(_error?: unknown, again?: number): void {
     abortFetch = null;
-    if ((replacing = again === 2)) return connect();
+    replacing = again === REPLACE;
+    if (replacing) return connect();
     // "Once the end of the file is reached, any pending data must be discarded."
     parser.end();
     reestablishTheConnection(again);

@@ -27,7 +27,14 @@ import { parseRetryAfter, setQueryParameter, wellFormedByteString } from './exte
 import { isEventStream } from './http';
 import type { ParserCallbacks } from './parse';
 import { platform } from './platform';
-import type { ResponseDetails, Transport, TransportHandlers, TransportRequest } from './transport/types';
+import {
+  RECONNECT_AT_ONCE,
+  REPLACE,
+  type ResponseDetails,
+  type Transport,
+  type TransportHandlers,
+  type TransportRequest,
+} from './transport/types';
 import { createUtf8StreamDecoder } from './utf8';
 
 export { createParser } from './parse';
@@ -566,7 +573,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
       details.attempt = attempts;
       nextDelay = wait;
       pending = details;
-      handlers.end(details.error, 1);
+      handlers.end(details.error, RECONNECT_AT_ONCE);
       pending = null;
     }
 
@@ -696,7 +703,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
     function end(error?: unknown, again?: number): void {
       if (finished) return;
       // The transport replaces the connection to bound its memory: the event source connects again at once.
-      if (again === 2) {
+      if (again === REPLACE) {
         stop();
         return handlers.end(error, again);
       }
@@ -707,7 +714,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
         return fail({ reason: 'end', willReconnect: false, attempt: 0 });
       }
       // A transport that can only long-poll asks for the next request at once, as the event source would.
-      reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === 1);
+      reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === RECONNECT_AT_ONCE);
     }
 
     // A header function is called in a task of its own, never inside the constructor (where it could not yet

@@ -1,5 +1,5 @@
-import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, C as CLOSED, p as platform, f as failedToConstruct, M as MAX_DELAY, i as isEventStream, c as createUtf8StreamDecoder } from './shared.js';
-export { b as createParser } from './shared.js';
+import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, C as CLOSED, p as platform, f as failedToConstruct, M as MAX_DELAY, R as RECONNECT_AT_ONCE, i as isEventStream, c as createUtf8StreamDecoder, b as REPLACE } from './shared.js';
+export { d as createParser } from './shared.js';
 
 // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
 /** Any text as UTF-8 bytes in a byte string: a lone surrogate, which encodeURIComponent refuses, becomes U+FFFD. */
@@ -453,7 +453,7 @@ function extend(ev, init, callbacks, inner) {
             details.attempt = attempts;
             nextDelay = wait;
             pending = details;
-            handlers.end(details.error, 1);
+            handlers.end(details.error, RECONNECT_AT_ONCE);
             pending = null;
         }
         function armStall() {
@@ -590,7 +590,7 @@ function extend(ev, init, callbacks, inner) {
             if (finished)
                 return;
             // The transport replaces the connection to bound its memory: the event source connects again at once.
-            if (again === 2) {
+            if (again === REPLACE) {
                 stop();
                 return handlers.end(error, again);
             }
@@ -603,7 +603,7 @@ function extend(ev, init, callbacks, inner) {
                 return fail({ reason: 'end', willReconnect: false, attempt: 0 });
             }
             // A transport that can only long-poll asks for the next request at once, as the event source would.
-            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === 1);
+            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === RECONNECT_AT_ONCE);
         }
         // A header function is called in a task of its own, never inside the constructor (where it could not yet
         // see the variable that the new instance will be assigned to).

@@ -1,4 +1,4 @@
-import { p as platform, E as EventSource, d as setUtf8Fallback } from './shared.js';
+import { R as RECONNECT_AT_ONCE, b as REPLACE, p as platform, E as EventSource, e as setUtf8Fallback } from './shared.js';
 
 // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
 // __proto__, constructor or toString are types like any other.
@@ -133,8 +133,11 @@ function anchorOriginOf(url) {
     return a.protocol + '//' + a.hostname + port;
 }
 
+// The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
+// and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
+// last stopped. https://xhr.spec.whatwg.org/
 // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
-// replaced at the next event boundary (end(undefined, 2)) by a new request with the last event ID, with no event to
+// replaced at the next event boundary (end(undefined, REPLACE)) by a new request with the last event ID, with no event to
 // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
 // from Last-Event-ID sends it again).
 var XHR_TEXT_LIMIT = 4194304;
@@ -175,7 +178,7 @@ var xhrTransport = function (request, handlers) {
             handlers.chunk(piece);
             if (boundary >= 0 && phase === 1) {
                 stop();
-                handlers.end(undefined, 2);
+                handlers.end(undefined, REPLACE);
             }
         }
     }
@@ -191,7 +194,7 @@ var xhrTransport = function (request, handlers) {
         if (phase !== 2 && readyState === 4) {
             var ok = phase === 1;
             phase = 2;
-            handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? 1 : 0);
+            handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
         }
     }
     xhr.open(request.method || 'GET', request.url, true);

@@ -1,6 +1,11 @@
 // What the event source asks of a transport, and what a transport tells it. Transports know nothing of events.
 import type { FetchLike } from './fetch';
 
+/** end()'s `again`: the transport could only read the body once it was complete (long polling). */
+export const RECONNECT_AT_ONCE = 1;
+/** end()'s `again`: the transport cut the body at an event boundary to bound its memory. */
+export const REPLACE = 2;
+
 export interface TransportRequest {
   url: string;
   withCredentials: boolean;
@@ -26,10 +31,9 @@ export interface TransportHandlers {
   /** A piece of the body: bytes, or text where the platform only gives text. */
   chunk(data: Uint8Array | string): void;
   /**
-   * The body ended (no error), or the request or the body failed (the error). Never after abort. `again`: 1, the
-   * transport could only read the body once it was complete (long polling), so reconnect without waiting; 2, the
-   * transport ended the body at an event boundary to bound its memory, so connect again at once, with no event, the
-   * stream going on as if uncut.
+   * The body ended (no error), or the request or the body failed (the error). Never after abort. `again`:
+   * RECONNECT_AT_ONCE, reconnect without waiting the reconnection time; REPLACE, connect again at once, with no
+   * event, the stream going on as if uncut.
    */
   end(error?: unknown, again?: number): void;
 }

@@ -1,10 +1,10 @@
 // The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
 // and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
 // last stopped. https://xhr.spec.whatwg.org/
-import type { Transport } from './types';
+import { RECONNECT_AT_ONCE, REPLACE, type Transport } from './types';
 
 // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
-// replaced at the next event boundary (end(undefined, 2)) by a new request with the last event ID, with no event to
+// replaced at the next event boundary (end(undefined, REPLACE)) by a new request with the last event ID, with no event to
 // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
 // from Last-Event-ID sends it again).
 export const XHR_TEXT_LIMIT = 4194304;
@@ -43,7 +43,7 @@ export const xhrTransport: Transport = function (request, handlers) {
       handlers.chunk(piece);
       if (boundary >= 0 && phase === 1) {
         stop();
-        handlers.end(undefined, 2);
+        handlers.end(undefined, REPLACE);
       }
     }
   }
@@ -59,7 +59,7 @@ export const xhrTransport: Transport = function (request, handlers) {
     if (phase !== 2 && readyState === 4) {
       const ok = phase === 1;
       phase = 2;
-      handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? 1 : 0);
+      handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
     }
   }
 

@@ -45,6 +45,21 @@ function lastEventId(headers) {
   return new TextDecoder().decode(Uint8Array.from(value, (c) => c.charCodeAt(0)));
 }
 
+/**
+ * Opens a source on `path` (a stream that ends once, then one event) and waits until it has reconnected and failed.
+ * Resolves to its open/message/error log and the milliseconds between the error and the second open: the wait.
+ */
+async function reconnectionWait(t, path, ms) {
+  const es = new t.EventSource(t.A + path);
+  const times = [];
+  const log = t.record(es, ['open', 'message', 'error'], (e, log) => log.length === 5);
+  es.addEventListener('open', () => times.push(performance.now()));
+  es.addEventListener('error', () => times.push(performance.now()));
+  await t.until(() => es.readyState === 2, 'reconnected', ms);
+  // times: open, error, open.
+  return { log, waited: times[2] - times[1] };
+}
+
 export const scenarios = [
   // --- Order and shape of events ---------------------------------------------------------------------------------
   {
@@ -322,14 +337,7 @@ export const scenarios = [
       });
     },
     async run(t) {
-      const es = new t.EventSource(t.A + '/retry-last');
-      const times = [];
-      const log = t.record(es, ['open', 'message', 'error'], (e, log) => log.length === 5);
-      es.addEventListener('open', () => times.push(performance.now()));
-      es.addEventListener('error', () => times.push(performance.now()));
-      await t.until(() => es.readyState === 2, 'reconnected');
-      // times: open, error, open. The wait is between the error and the second open.
-      const waited = times[2] - times[1];
+      const { log, waited } = await reconnectionWait(t, '/retry-last');
       return { log, waitedAtLeastRetry: waited >= 140, waitedLessThanASecond: waited < 1000 };
     },
   },
@@ -343,13 +351,7 @@ export const scenarios = [
       });
     },
     async run(t) {
-      const es = new t.EventSource(t.A + '/retry-bogus');
-      const times = [];
-      const log = t.record(es, ['open', 'message', 'error'], (e, log) => log.length === 5);
-      es.addEventListener('open', () => times.push(performance.now()));
-      es.addEventListener('error', () => times.push(performance.now()));
-      await t.until(() => es.readyState === 2, 'reconnected');
-      const waited = times[2] - times[1];
+      const { log, waited } = await reconnectionWait(t, '/retry-bogus');
       return { log, waitedAtLeastRetry: waited >= 140, waitedLessThanASecond: waited < 1000 };
     },
   },
@@ -363,13 +365,7 @@ export const scenarios = [
       });
     },
     async run(t) {
-      const es = new t.EventSource(t.A + '/retry-empty');
-      const times = [];
-      const log = t.record(es, ['open', 'message', 'error'], (e, log) => log.length === 5);
-      es.addEventListener('open', () => times.push(performance.now()));
-      es.addEventListener('error', () => times.push(performance.now()));
-      await t.until(() => es.readyState === 2, 'reconnected', 5000);
-      const waited = times[2] - times[1];
+      const { log, waited } = await reconnectionWait(t, '/retry-empty', 5000);
       return { log, wait: waited < 1000 ? 'the earlier retry: 150 ms' : waited >= 2500 ? 'the default, 3 s' : waited + ' ms' };
     },
   },
