@@ -196,7 +196,7 @@ var xhrTransport = function (request, handlers) {
         if (phase !== 2 && readyState === 4) {
             var ok = phase === 1;
             phase = 2;
-            handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? index.RECONNECT_AT_ONCE : 0);
+            handlers.end(ok ? undefined : new Error('network error'), ok && buffered ? index.RECONNECT_AT_ONCE : 0);
         }
     }
     xhr.open(request.method || 'GET', request.url, true);
@@ -212,9 +212,9 @@ var xhrTransport = function (request, handlers) {
         buffered = true;
     xhr.onreadystatechange = xhr.onprogress = change;
     xhr.send(request.body);
+    // (What abort() fires finds phase 2, and is ignored.)
     function stop() {
         phase = 2;
-        xhr.onreadystatechange = xhr.onprogress = null;
         xhr.abort();
     }
     return function abort() {
@@ -231,14 +231,9 @@ if (!index.platform.dom) {
     index.platform.dom = shimDom();
     // EventSource.prototype inherits no EventTarget.prototype here: it gets the shim's methods as its own.
     var prototype = index.EventSource.prototype;
-    for (var name_1 in eventTargetMethods) {
-        Object.defineProperty(prototype, name_1, {
-            value: eventTargetMethods[name_1],
-            writable: true,
-            enumerable: true,
-            configurable: true,
-        });
-    }
+    // (An assignment makes a property writable, enumerable and configurable, as WebIDL's operations are.)
+    for (var name_1 in eventTargetMethods)
+        prototype[name_1] = eventTargetMethods[name_1];
 }
 try {
     new URL('http://a/');
@@ -251,14 +246,11 @@ catch (error) {
 }
 
 // Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
-/** The global object, found by typeof checks alone: a CSP without unsafe-eval forbids evaluating code for it. */
-var global = typeof globalThis !== 'undefined'
-    ? globalThis
-    : typeof self !== 'undefined'
-        ? self
-        : typeof window !== 'undefined'
-            ? window
-            : {};
+/**
+ * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
+ * globalThis, or in engines older than it (old browsers, workers), self.
+ */
+var global = typeof globalThis != 'undefined' ? globalThis : self;
 /** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
 function install() {
     if (!global.EventSource)

@@ -1,9 +1,9 @@
 // The HTTP facts the processing model needs: is a response an event stream, and how an id travels in a header.
-var TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-// https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens, HTTP whitespace around.
-var MIME_TYPE = new RegExp('^[\\t\\n\\r ]*(' + TOKEN + '/' + TOKEN + ')[\\t\\n\\r ]*(;|$)');
+// https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens (\w, and !#$%&'*+-.^`|~),
+// then parameters or nothing. (Header values hold no CR or LF, and splitting them stripped tabs and spaces.)
+var MIME_TYPE = /^[\t ]*([\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+)[\t ]*(;|$)/;
 // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split: values split at commas outside quoted strings.
-var VALUE = /(?:[^,"]|"(?:[^"\\]|\\[\s\S])*"?)+/g;
+var VALUE = /(?:[^,"]|"(?:\\.|[^"\\])*"?)+/g;
 /**
  * Whether a `Content-Type` header value names `text/event-stream`: the essence of the MIME type that Fetch's
  * "extract a MIME type" finds (the last valid one of comma-separated values, skipping * / *), compared ASCII
@@ -11,14 +11,14 @@ var VALUE = /(?:[^,"]|"(?:[^"\\]|\\[\s\S])*"?)+/g;
  * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
  */
 function isEventStream(contentType) {
-    var values = (contentType && contentType.match(VALUE)) || [];
     var essence = '';
-    for (var i = 0; i < values.length; i++) {
-        var match = MIME_TYPE.exec(values[i]);
+    ('' + contentType).replace(VALUE, function (value) {
+        var match = MIME_TYPE.exec(value);
         if (match && match[1] !== '*/*')
-            essence = match[1].toLowerCase();
-    }
-    return essence === 'text/event-stream';
+            essence = match[1];
+        return '';
+    });
+    return /^text\/event-stream$/i.test(essence);
 }
 /**
  * The last event ID string "encoded as UTF-8", as a byte string (one character per byte): header values in
@@ -90,18 +90,12 @@ function setUtf8Fallback(create) {
     fallback = create;
 }
 /**
- * A decoder for one stream. Where `TextDecoder` is missing (looked up now, not at import), it is the fallback's, or
- * one that throws a TypeError for any bytes: text still goes to the parser without decoding.
+ * A decoder for one stream: the fallback's where `TextDecoder` is missing (looked up now, not at import) and one is
+ * plugged in, else TextDecoder's. Where neither exists, using it throws a ReferenceError that names TextDecoder;
+ * text still goes to the parser without decoding.
  */
 function createUtf8StreamDecoder() {
-    if (typeof TextDecoder != 'function') {
-        return fallback
-            ? fallback()
-            : function () {
-                throw new TypeError('feed: no TextDecoder here, so feed text');
-            };
-    }
-    return createNativeDecoder();
+    return typeof TextDecoder != 'function' && fallback ? fallback() : createNativeDecoder();
 }
 
 // The event stream parser: bytes or text in, callbacks out. It knows nothing of time, I/O, globals or events.
@@ -124,6 +118,7 @@ function parser(callbacks) {
     var onComment = callbacks.onComment;
     var onError = callbacks.onError;
     var maxSize = callbacks.maxSize || Infinity;
+    // Made at the first bytes of a stream: a parser fed only text needs no TextDecoder.
     var decode;
     // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
     var generation = 0;
@@ -156,7 +151,7 @@ function parser(callbacks) {
         if (reportedId !== null)
             id = reportedId;
         generation++;
-        decode = createUtf8StreamDecoder();
+        decode = null;
         expectBom = true;
         skipLF = discarding = false;
         data = null;
@@ -177,7 +172,7 @@ function parser(callbacks) {
         if (typeof chunk == 'string')
             text = chunk;
         else if (chunk && chunk.byteLength >= 0)
-            text = decode(chunk);
+            text = (decode || (decode = createUtf8StreamDecoder()))(chunk);
         else
             throw new TypeError('feed: chunk must be a Uint8Array or a string');
         if (text === '')
@@ -335,7 +330,7 @@ function parser(callbacks) {
         data = null;
         type = '';
         if (onError)
-            onError(new Error('An event exceeded the maximum size of ' + maxSize + ' characters'));
+            onError(new Error('An event exceeded maxSize (' + maxSize + ' characters)'));
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
     function dispatch() {
@@ -506,24 +501,20 @@ var fetchTransport = function (request, handlers) {
         }
         reader.read().then(read, end);
     }
-    var pending;
-    try {
-        pending = Promise.resolve((request.fetch || fetch)(request.url, {
+    // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+    var pending = new Promise(function (resolve) {
+        resolve((request.fetch || fetch)(request.url, {
             method: request.method,
             headers: request.headers,
             body: request.body,
-            // "create a potential-CORS request" with the Anonymous or Use Credentials state.
-            mode: 'cors',
-            credentials: request.withCredentials ? 'include' : 'same-origin',
+            // "create a potential-CORS request" with the Anonymous or Use Credentials state: mode "cors" (fetch's default
+            // for a URL), and credentials "same-origin" (the default) or "include".
+            credentials: request.withCredentials ? 'include' : undefined,
             // 11. Set request's cache mode to "no-store". (Redirects are followed: fetch's default.)
             cache: 'no-store',
             signal: controller ? controller.signal : undefined,
         }));
-    }
-    catch (error) {
-        // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
-        pending = Promise.reject(error);
-    }
+    });
     pending
         .then(function (response) {
         if (!done)
@@ -567,12 +558,12 @@ var CLOSED = 2;
 // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
 var MAX_DELAY = 2147483647;
 var SLOTS = '__eventSource';
+/**
+ * An instance's slots. Called on another object, it returns undefined, and reading from that throws the TypeError
+ * that WebIDL asks of an EventSource getter, setter or method called on the wrong object.
+ */
 function slots(target) {
-    var state = target ? target[SLOTS] : undefined;
-    // What browsers say when an EventSource getter or method is called on another object.
-    if (!state)
-        throw new TypeError('Illegal invocation');
-    return state;
+    return target[SLOTS];
 }
 var FAILED = "Failed to construct 'EventSource': ";
 function failedToConstruct(message) {
@@ -584,24 +575,25 @@ function setExtension(extend) {
     extension = extend;
 }
 // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
-// stream a body and be aborted, else XMLHttpRequest, which the legacy module brings.
+// stream a body (a `body` on responses: a ReadableStream), decode it and be aborted, else XMLHttpRequest, which the
+// legacy module brings.
 function fetchCanStream() {
-    return (typeof fetch === 'function' &&
-        typeof Response === 'function' &&
+    return (typeof fetch == 'function' &&
+        typeof Response == 'function' &&
         'body' in Response.prototype &&
-        typeof ReadableStream === 'function' &&
-        typeof TextDecoder === 'function' &&
-        typeof AbortController === 'function');
+        typeof TextDecoder == 'function' &&
+        typeof AbortController == 'function');
 }
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
 function EventSourceImpl(url, eventSourceInitDict) {
     if (!(this instanceof EventSourceImpl))
         throw failedToConstruct("use the 'new' operator");
     if (!arguments.length)
-        throw failedToConstruct('1 argument required, but only 0 present');
+        throw failedToConstruct('a URL is required');
     // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
     var input = ''.concat(url);
     // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
+    // (The extensions' request options are read here too, to refuse them where the extensions are not loaded.)
     var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
     if (typeof init !== 'object' && typeof init !== 'function')
         throw failedToConstruct('options must be an object');
@@ -609,14 +601,13 @@ function EventSourceImpl(url, eventSourceInitDict) {
     if (fetchOption !== undefined && typeof fetchOption !== 'function')
         throw failedToConstruct('fetch must be a function');
     // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
-    var options = init;
-    if (!extension && (options.headers || options.method || options.body)) {
-        throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
+    if (!extension && (init.headers || init.method || init.body)) {
+        throw failedToConstruct('headers, method and body need whatwg-eventsource/extended');
     }
     var dom = platform.dom;
     var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
     if (!dom || !transport) {
-        throw failedToConstruct("no EventTarget or streaming fetch here: import 'whatwg-eventsource/polyfill'");
+        throw failedToConstruct('no EventTarget or streaming fetch here: use whatwg-eventsource/polyfill');
     }
     // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
     //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
@@ -647,7 +638,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
     // The origin of the event stream's final URL (i.e., the URL after redirects).
     var origin;
     var abortFetch = null;
-    var timer = null;
+    var timer;
     // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
     var replacing = false;
     var callbacks = {
@@ -730,7 +721,6 @@ function EventSourceImpl(url, eventSourceInitDict) {
         // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
         if (state.readyState === CONNECTING) {
             timer = setTimeout(function () {
-                timer = null;
                 // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
                 //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
                 if (state.readyState === CONNECTING)
@@ -820,37 +810,29 @@ var EventSource = /*#__PURE__*/ (function () {
     defineAttribute('withCredentials');
     defineAttribute('readyState');
     // Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
-    // The first non-null value adds a listener that calls whatever the handler is then, so the handler keeps the place
-    // of its first assignment among the listeners; null removes that listener.
+    // The first non-null value adds the type's listener, which calls whatever the handler is then, so the handler
+    // keeps the place of its first assignment among the listeners; null removes it. The listener is one function per
+    // type, shared by all instances: listener lists belong to each target.
     function defineEventHandler(type) {
+        function listener(event) {
+            var handler = slots(this).handlers[type];
+            // "If return value is false, then cancel the event."
+            if (handler && handler.call(this, event) === false)
+                event.preventDefault();
+        }
         define('on' + type, {
             get: function () {
-                var handler = slots(this).handlers[type];
-                return handler ? handler[0] : null;
+                return slots(this).handlers[type] || null;
             },
             set: function (value) {
                 var handlers = slots(this).handlers;
                 var methods = platform.dom.methods;
-                var handler = handlers[type];
-                if (typeof value !== 'function') {
-                    if (handler)
-                        methods.removeEventListener.call(this, type, handler[1]);
-                    handlers[type] = undefined;
-                }
-                else if (handler) {
-                    handler[0] = value;
-                }
-                else {
-                    var created_1 = (handlers[type] = [
-                        value,
-                        function (event) {
-                            // "If return value is false, then cancel the event."
-                            if (created_1[0].call(this, event) === false)
-                                event.preventDefault();
-                        },
-                    ]);
-                    methods.addEventListener.call(this, type, created_1[1]);
-                }
+                var handler = typeof value === 'function' ? value : null;
+                if (!handler)
+                    methods.removeEventListener.call(this, type, listener);
+                else if (!handlers[type])
+                    methods.addEventListener.call(this, type, listener);
+                handlers[type] = handler;
             },
         });
     }

@@ -50,15 +50,11 @@ function createNativeDecoder() {
 // "Streams must be decoded using the UTF-8 decode algorithm." The byte order mark is the parser's job (it must be
 // stripped once per stream, also when the stream arrives as text), so nothing here strips it.
 /**
- * A decoder for one stream. Where `TextDecoder` is missing (looked up now, not at import), it is the fallback's, or
- * one that throws a TypeError for any bytes: text still goes to the parser without decoding.
+ * A decoder for one stream: the fallback's where `TextDecoder` is missing (looked up now, not at import) and one is
+ * plugged in, else TextDecoder's. Where neither exists, using it throws a ReferenceError that names TextDecoder;
+ * text still goes to the parser without decoding.
  */
 function createUtf8StreamDecoder() {
-    if (typeof TextDecoder != 'function') {
-        return function () {
-                throw new TypeError('feed: no TextDecoder here, so feed text');
-            };
-    }
     return createNativeDecoder();
 }
 
@@ -82,6 +78,7 @@ function parser(callbacks) {
     var onComment = callbacks.onComment;
     var onError = callbacks.onError;
     var maxSize = callbacks.maxSize || Infinity;
+    // Made at the first bytes of a stream: a parser fed only text needs no TextDecoder.
     var decode;
     // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
     var generation = 0;
@@ -114,7 +111,7 @@ function parser(callbacks) {
         if (reportedId !== null)
             id = reportedId;
         generation++;
-        decode = createUtf8StreamDecoder();
+        decode = null;
         expectBom = true;
         skipLF = discarding = false;
         data = null;
@@ -135,7 +132,7 @@ function parser(callbacks) {
         if (typeof chunk == 'string')
             text = chunk;
         else if (chunk && chunk.byteLength >= 0)
-            text = decode(chunk);
+            text = (decode || (decode = createUtf8StreamDecoder()))(chunk);
         else
             throw new TypeError('feed: chunk must be a Uint8Array or a string');
         if (text === '')
@@ -293,7 +290,7 @@ function parser(callbacks) {
         data = null;
         type = '';
         if (onError)
-            onError(new Error('An event exceeded the maximum size of ' + maxSize + ' characters'));
+            onError(new Error('An event exceeded maxSize (' + maxSize + ' characters)'));
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
     function dispatch() {

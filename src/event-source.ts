@@ -50,17 +50,18 @@ export interface State {
   url: string;
   withCredentials: boolean;
   close(): void;
-  /** Event handler attributes: the current value, and the listener that calls it. */
-  handlers: { [type: string]: [Function, EventListener] | undefined };
+  /** Event handler attributes: the current values. */
+  handlers: { [type: string]: Function | null | undefined };
 }
 
 const SLOTS = '__eventSource';
 
+/**
+ * An instance's slots. Called on another object, it returns undefined, and reading from that throws the TypeError
+ * that WebIDL asks of an EventSource getter, setter or method called on the wrong object.
+ */
 export function slots(target: unknown): State {
-  const state = target ? (target as { [SLOTS]?: State })[SLOTS] : undefined;
-  // What browsers say when an EventSource getter or method is called on another object.
-  if (!state) throw new TypeError('Illegal invocation');
-  return state;
+  return (target as { [SLOTS]: State })[SLOTS];
 }
 
 const FAILED = "Failed to construct 'EventSource': ";
@@ -83,38 +84,39 @@ export function setExtension(extend: Extension): void {
 }
 
 // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
-// stream a body and be aborted, else XMLHttpRequest, which the legacy module brings.
+// stream a body (a `body` on responses: a ReadableStream), decode it and be aborted, else XMLHttpRequest, which the
+// legacy module brings.
 function fetchCanStream(): boolean {
   return (
-    typeof fetch === 'function' &&
-    typeof Response === 'function' &&
+    typeof fetch == 'function' &&
+    typeof Response == 'function' &&
     'body' in Response.prototype &&
-    typeof ReadableStream === 'function' &&
-    typeof TextDecoder === 'function' &&
-    typeof AbortController === 'function'
+    typeof TextDecoder == 'function' &&
+    typeof AbortController == 'function'
   );
 }
 
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
 function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: EventSourceInit): EventSource {
   if (!(this instanceof EventSourceImpl)) throw failedToConstruct("use the 'new' operator");
-  if (!arguments.length) throw failedToConstruct('1 argument required, but only 0 present');
+  if (!arguments.length) throw failedToConstruct('a URL is required');
   // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
   const input = ''.concat(url as string);
   // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
-  const init = eventSourceInitDict == null ? {} : eventSourceInitDict;
+  // (The extensions' request options are read here too, to refuse them where the extensions are not loaded.)
+  const init: EventSourceInit & { headers?: unknown; method?: unknown; body?: unknown } =
+    eventSourceInitDict == null ? {} : eventSourceInitDict;
   if (typeof init !== 'object' && typeof init !== 'function') throw failedToConstruct('options must be an object');
   const fetchOption = init.fetch;
   if (fetchOption !== undefined && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
   // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
-  const options = init as { headers?: unknown; method?: unknown; body?: unknown };
-  if (!extension && (options.headers || options.method || options.body)) {
-    throw failedToConstruct("headers, method and body need import 'whatwg-eventsource/extended'");
+  if (!extension && (init.headers || init.method || init.body)) {
+    throw failedToConstruct('headers, method and body need whatwg-eventsource/extended');
   }
   const dom = platform.dom;
   let transport: Transport | null = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
   if (!dom || !transport) {
-    throw failedToConstruct("no EventTarget or streaming fetch here: import 'whatwg-eventsource/polyfill'");
+    throw failedToConstruct('no EventTarget or streaming fetch here: use whatwg-eventsource/polyfill');
   }
 
   // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
@@ -147,7 +149,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   // The origin of the event stream's final URL (i.e., the URL after redirects).
   let origin: string;
   let abortFetch: (() => void) | null = null;
-  let timer: ReturnType<typeof setTimeout> | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
   let replacing = false;
 
@@ -232,7 +234,6 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
     if (state.readyState === CONNECTING) {
       timer = setTimeout(function () {
-        timer = null;
         // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
         //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
         if (state.readyState === CONNECTING) connect();
@@ -279,7 +280,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
     state.readyState = CLOSED;
     abort();
-    clearTimeout(timer!);
+    clearTimeout(timer);
     parser.reset();
   }
 
@@ -327,33 +328,26 @@ export const EventSource = /*#__PURE__*/ (function (): EventSourceConstructor {
   defineAttribute('readyState');
 
   // Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
-  // The first non-null value adds a listener that calls whatever the handler is then, so the handler keeps the place
-  // of its first assignment among the listeners; null removes that listener.
+  // The first non-null value adds the type's listener, which calls whatever the handler is then, so the handler
+  // keeps the place of its first assignment among the listeners; null removes it. The listener is one function per
+  // type, shared by all instances: listener lists belong to each target.
   function defineEventHandler(type: string): void {
+    function listener(this: unknown, event: Event): void {
+      const handler = slots(this).handlers[type];
+      // "If return value is false, then cancel the event."
+      if (handler && handler.call(this, event) === false) event.preventDefault();
+    }
     define('on' + type, {
       get: function (this: unknown) {
-        const handler = slots(this).handlers[type];
-        return handler ? handler[0] : null;
+        return slots(this).handlers[type] || null;
       },
       set: function (this: EventTarget, value: unknown) {
         const handlers = slots(this).handlers;
         const methods = platform.dom!.methods;
-        let handler = handlers[type];
-        if (typeof value !== 'function') {
-          if (handler) methods.removeEventListener.call(this, type, handler[1]);
-          handlers[type] = undefined;
-        } else if (handler) {
-          handler[0] = value;
-        } else {
-          const created: [Function, EventListener] = (handlers[type] = [
-            value,
-            function (this: unknown, event: Event) {
-              // "If return value is false, then cancel the event."
-              if (created[0].call(this, event) === false) event.preventDefault();
-            },
-          ]);
-          methods.addEventListener.call(this, type, created[1]);
-        }
+        const handler = typeof value === 'function' ? value : null;
+        if (!handler) methods.removeEventListener.call(this, type, listener);
+        else if (!handlers[type]) methods.addEventListener.call(this, type, listener);
+        handlers[type] = handler;
       },
     });
   }

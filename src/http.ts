@@ -1,10 +1,10 @@
 // The HTTP facts the processing model needs: is a response an event stream, and how an id travels in a header.
 
-const TOKEN = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
-// https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens, HTTP whitespace around.
-const MIME_TYPE = new RegExp('^[\\t\\n\\r ]*(' + TOKEN + '/' + TOKEN + ')[\\t\\n\\r ]*(;|$)');
+// https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens (\w, and !#$%&'*+-.^`|~),
+// then parameters or nothing. (Header values hold no CR or LF, and splitting them stripped tabs and spaces.)
+const MIME_TYPE = /^[\t ]*([\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+)[\t ]*(;|$)/;
 // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split: values split at commas outside quoted strings.
-const VALUE = /(?:[^,"]|"(?:[^"\\]|\\[\s\S])*"?)+/g;
+const VALUE = /(?:[^,"]|"(?:\\.|[^"\\])*"?)+/g;
 
 /**
  * Whether a `Content-Type` header value names `text/event-stream`: the essence of the MIME type that Fetch's
@@ -13,13 +13,13 @@ const VALUE = /(?:[^,"]|"(?:[^"\\]|\\[\s\S])*"?)+/g;
  * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
  */
 export function isEventStream(contentType: string | null): boolean {
-  const values = (contentType && contentType.match(VALUE)) || [];
   let essence = '';
-  for (let i = 0; i < values.length; i++) {
-    const match = MIME_TYPE.exec(values[i]);
-    if (match && match[1] !== '*/*') essence = match[1].toLowerCase();
-  }
-  return essence === 'text/event-stream';
+  ('' + contentType).replace(VALUE, function (value) {
+    const match = MIME_TYPE.exec(value);
+    if (match && match[1] !== '*/*') essence = match[1];
+    return '';
+  });
+  return /^text\/event-stream$/i.test(essence);
 }
 
 /**

@@ -1,7 +1,7 @@
 // The event stream parser: bytes or text in, callbacks out. It knows nothing of time, I/O, globals or events.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
-import { createUtf8StreamDecoder } from './utf8';
+import { createUtf8StreamDecoder, type Utf8StreamDecoder } from './utf8';
 
 /** One dispatched event: what the spec puts into a `MessageEvent`, less what the event source adds (`origin`). */
 export interface EventStreamMessage {
@@ -62,7 +62,8 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
   const onError = callbacks.onError;
   const maxSize = callbacks.maxSize || Infinity;
 
-  let decode: (chunk: Uint8Array) => string;
+  // Made at the first bytes of a stream: a parser fed only text needs no TextDecoder.
+  let decode: Utf8StreamDecoder | null;
   // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
   let generation = 0;
   let expectBom: boolean;
@@ -95,7 +96,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
   function reset(): void {
     if (reportedId !== null) id = reportedId;
     generation++;
-    decode = createUtf8StreamDecoder();
+    decode = null;
     expectBom = true;
     skipLF = discarding = false;
     data = null;
@@ -116,7 +117,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
   function feed(chunk: Uint8Array | string): void {
     let text: string;
     if (typeof chunk == 'string') text = chunk;
-    else if (chunk && chunk.byteLength >= 0) text = decode(chunk);
+    else if (chunk && chunk.byteLength >= 0) text = (decode || (decode = createUtf8StreamDecoder()))(chunk);
     else throw new TypeError('feed: chunk must be a Uint8Array or a string');
     if (text === '') return;
     // "The UTF-8 decode algorithm strips one leading UTF-8 Byte Order Mark (BOM), if any."
@@ -249,7 +250,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
     discarding = true;
     data = null;
     type = '';
-    if (onError) onError(new Error('An event exceeded the maximum size of ' + maxSize + ' characters'));
+    if (onError) onError(new Error('An event exceeded maxSize (' + maxSize + ' characters)'));
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage

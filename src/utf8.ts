@@ -19,16 +19,10 @@ export function setUtf8Fallback(create: (() => Utf8StreamDecoder) | undefined): 
 }
 
 /**
- * A decoder for one stream. Where `TextDecoder` is missing (looked up now, not at import), it is the fallback's, or
- * one that throws a TypeError for any bytes: text still goes to the parser without decoding.
+ * A decoder for one stream: the fallback's where `TextDecoder` is missing (looked up now, not at import) and one is
+ * plugged in, else TextDecoder's. Where neither exists, using it throws a ReferenceError that names TextDecoder;
+ * text still goes to the parser without decoding.
  */
 export function createUtf8StreamDecoder(): Utf8StreamDecoder {
-  if (typeof TextDecoder != 'function') {
-    return fallback
-      ? fallback()
-      : function () {
-          throw new TypeError('feed: no TextDecoder here, so feed text');
-        };
-  }
-  return createNativeDecoder();
+  return typeof TextDecoder != 'function' && fallback ? fallback() : createNativeDecoder();
 }

@@ -15,6 +15,8 @@ describe('isEventStream (Fetch: extract a MIME type, essence text/event-stream)'
     'text/event-stream, */*',
     'text/html, text/event-stream; a="x, y"',
     'text/plain, text/event-stream, bogus',
+    ',text/event-stream',
+    'text/event-stream,,',
   ])('accepts %j', (value) => expect(isEventStream(value)).toBe(true));
 
   it.each([

@@ -111,9 +111,8 @@ describe('createUtf8StreamDecoder: chunks decode as their concatenation would', 
     });
   }
 
-  it('without TextDecoder and without the fallback, bytes throw a TypeError that says to feed text', () => {
-    const decode = withoutTextDecoder(() => createUtf8StreamDecoder());
-    expect(() => decode(new Uint8Array([0x61]))).toThrow(TypeError);
-    expect(() => decode(new Uint8Array([0x61]))).toThrow(/feed text/);
+  it("without TextDecoder and without the fallback, the browsers' decoder throws an error that names TextDecoder", () => {
+    // (Node's decoder may still decode there, with the TextDecoders it made before: Node always has one.)
+    expect(() => withoutTextDecoder(() => createPlainDecoder()(new Uint8Array([0x61])))).toThrow(/TextDecoder/);
   });
 });

@@ -36,25 +36,22 @@ export const fetchTransport: Transport = function (request, handlers) {
     reader!.read().then(read, end);
   }
 
-  let pending: Promise<Response>;
-  try {
-    pending = Promise.resolve(
+  // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+  const pending = new Promise<Response>(function (resolve) {
+    resolve(
       (request.fetch || fetch)(request.url, {
         method: request.method,
         headers: request.headers,
         body: request.body,
-        // "create a potential-CORS request" with the Anonymous or Use Credentials state.
-        mode: 'cors',
-        credentials: request.withCredentials ? 'include' : 'same-origin',
+        // "create a potential-CORS request" with the Anonymous or Use Credentials state: mode "cors" (fetch's default
+        // for a URL), and credentials "same-origin" (the default) or "include".
+        credentials: request.withCredentials ? 'include' : undefined,
         // 11. Set request's cache mode to "no-store". (Redirects are followed: fetch's default.)
         cache: 'no-store',
         signal: controller ? controller.signal : undefined,
       }),
     );
-  } catch (error) {
-    // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
-    pending = Promise.reject(error);
-  }
+  });
   pending
     .then(function (response) {
       if (!done) handlers.response(response.status, response.headers.get('content-type'), response.url, response);

@@ -59,7 +59,7 @@ export const xhrTransport: Transport = function (request, handlers) {
     if (phase !== 2 && readyState === 4) {
       const ok = phase === 1;
       phase = 2;
-      handlers.end(ok ? undefined : new Error('XMLHttpRequest network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
+      handlers.end(ok ? undefined : new Error('network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
     }
   }
 
@@ -74,9 +74,9 @@ export const xhrTransport: Transport = function (request, handlers) {
   xhr.onreadystatechange = xhr.onprogress = change;
   xhr.send(request.body);
 
+  // (What abort() fires finds phase 2, and is ignored.)
   function stop(): void {
     phase = 2;
-    xhr.onreadystatechange = xhr.onprogress = null;
     xhr.abort();
   }
 

@@ -62,6 +62,16 @@ export const cases = [
     assert.ok(es instanceof EventSource);
     if (typeof EventTarget === 'function') assert.ok(es instanceof EventTarget);
     assert.equal(Object.prototype.toString.call(es), '[object EventSource]');
+    // WebIDL: the getters, setters and operations throw a TypeError on any object that is not an EventSource.
+    const proto = EventSource.prototype;
+    for (const name of ['url', 'withCredentials', 'readyState', 'onopen', 'onmessage', 'onerror']) {
+      const { get, set } = Object.getOwnPropertyDescriptor(proto, name);
+      for (const other of [proto, {}, null, undefined, 'x']) {
+        assert.throws(() => get.call(other), TypeError, name + ' getter');
+        if (set) assert.throws(() => set.call(other, () => {}), TypeError, name + ' setter');
+      }
+    }
+    assert.throws(() => proto.close.call({}), TypeError, 'close()');
   }],
 
   ['eventsource-eventtarget and eventsource-onmessage: MessageEvents through listeners and handlers', async (t) => {
@@ -140,9 +150,10 @@ export const cases = [
     t.track(new t.EventSource(t.server.url('/message'), { fetch: spy }));
     const es = t.track(new t.EventSource(t.server.url('/message'), { fetch: spy, withCredentials: true }));
     assert.equal(es.withCredentials, true);
-    // An absent method or redirect member is fetch's default: GET, follow.
+    // An absent method, mode, credentials or redirect member is fetch's default for a URL: GET, cors, same-origin,
+    // follow.
     assert.deepEqual(
-      inits.map((i) => [i.method || 'GET', i.mode, i.credentials, i.cache, i.redirect || 'follow']),
+      inits.map((i) => [i.method || 'GET', i.mode || 'cors', i.credentials || 'same-origin', i.cache, i.redirect || 'follow']),
       [
         ['GET', 'cors', 'same-origin', 'no-store', 'follow'],
         ['GET', 'cors', 'include', 'no-store', 'follow'],
