@@ -19,8 +19,13 @@ const forBrowsers = () => ({
       : null,
 });
 
-// ES5 output that old Safari also parses; the only minified file is the script tag's.
-const minify = () => terser({ ecma: 5, safari10: true, compress: { passes: 2 } });
+// ES5 output that old Safari also parses; the only minified files are the script tags'. A script tag is one closed
+// bundle, so the names of properties that only its own objects carry can be shortened too (about 40 B gzip): the
+// platform seams, the DOM bindings, the transports' handlers, the event handler slots and the shim's stop flag.
+// None of them is a name of anything the platform or a user reads.
+const INTERNAL_PROPERTIES = /^(dom|parseURL|originOf|xhr|methods|createEvent|createMessageEvent|handlers|chunk|_stop)$/;
+const minify = () =>
+  terser({ ecma: 5, safari10: true, compress: { passes: 2 }, mangle: { properties: { regex: INTERNAL_PROPERTIES } } });
 
 export default [
   // The ponyfill and the polyfill: the polyfill imports the ponyfill's code (the shared chunk), so the global and

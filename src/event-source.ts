@@ -296,20 +296,24 @@ export const EventSource = /*#__PURE__*/ (function (): EventSourceConstructor {
   // Where the platform's EventTarget can be constructed it is the base, as in `class EventSource extends EventTarget`
   // (the interface object inherits from EventTarget's too: Node's EventTarget finds a static property through the
   // constructor). Elsewhere the legacy module gives the prototype the shim's methods.
+  // The function's own prototype object is kept: its `constructor` already has WebIDL's descriptor (writable and
+  // configurable, not enumerable). (An engine that can construct EventTarget has Object.setPrototypeOf.)
   const Base = platform.dom && platform.dom.EventTarget;
-  const prototype: EventSource = (EventSourceImpl.prototype = Object.create(Base ? Base.prototype : Object.prototype));
-  if (Base && Object.setPrototypeOf) Object.setPrototypeOf(EventSourceImpl, Base);
+  const prototype: EventSource = EventSourceImpl.prototype;
+  if (Base) {
+    Object.setPrototypeOf!(prototype, Base.prototype);
+    Object.setPrototypeOf!(EventSourceImpl, Base);
+  }
 
   // WebIDL: attributes and operations are enumerable and configurable; constants enumerable only, and also on the
-  // interface object; the constructor and @@toStringTag neither enumerable nor writable.
+  // interface object; @@toStringTag neither enumerable nor writable.
   function define(name: string | symbol, descriptor: PropertyDescriptor, constant?: boolean): void {
-    descriptor.enumerable = typeof name === 'string' && name !== 'constructor';
+    descriptor.enumerable = typeof name === 'string';
     descriptor.configurable = !constant;
     Object.defineProperty(prototype, name as string, descriptor);
     if (constant) Object.defineProperty(EventSourceImpl, name as string, descriptor);
   }
 
-  define('constructor', { value: EventSourceImpl, writable: true });
   // const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
   const constants = ['CONNECTING', 'OPEN', 'CLOSED'];
   for (let i = 0; i < 3; i++) define(constants[i], { value: i }, true);

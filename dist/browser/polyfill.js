@@ -56,9 +56,11 @@ var eventTargetMethods = {
             if (listener[2])
                 eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
             try {
+                // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+                // callable throws a TypeError, reported as any other.
                 if (typeof callback === 'function')
                     callback.call(this, event);
-                else if (typeof callback.handleEvent === 'function')
+                else
                     callback.handleEvent(event);
             }
             catch (error) {
@@ -72,7 +74,7 @@ var eventTargetMethods = {
 };
 function ShimEventImpl(type) {
     this.type = type;
-    this.timeStamp = new Date().getTime();
+    this.timeStamp = +new Date();
 }
 ShimEventImpl.prototype = {
     target: null,

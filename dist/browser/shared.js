@@ -410,7 +410,9 @@ function noop() { }
 var fetchTransport = function (request, handlers) {
     var done = false;
     var reader = null;
-    var controller = typeof AbortController == 'function' ? new AbortController() : null;
+    // Every engine that gets here has AbortController: fetchCanStream() asks for it, and the `fetch` option is for
+    // runtimes that all have it (an engine without it throws a ReferenceError from the constructor).
+    var controller = new AbortController();
     // The end of the body (no error), or a failure of the request or of the body.
     function end(error) {
         if (!done) {
@@ -448,7 +450,7 @@ var fetchTransport = function (request, handlers) {
             credentials: request.withCredentials ? 'include' : undefined,
             // 11. Set request's cache mode to "no-store". (Redirects are followed: fetch's default.)
             cache: 'no-store',
-            signal: controller ? controller.signal : undefined,
+            signal: controller.signal,
         }));
     });
     pending
@@ -476,8 +478,7 @@ var fetchTransport = function (request, handlers) {
         // Never await reader.cancel(): a body that does not answer must not hold anything up.
         if (reader)
             reader.cancel().then(noop, noop);
-        if (controller)
-            controller.abort();
+        controller.abort();
     };
 };
 
@@ -715,20 +716,23 @@ var EventSource = /*#__PURE__*/ (function () {
     // Where the platform's EventTarget can be constructed it is the base, as in `class EventSource extends EventTarget`
     // (the interface object inherits from EventTarget's too: Node's EventTarget finds a static property through the
     // constructor). Elsewhere the legacy module gives the prototype the shim's methods.
+    // The function's own prototype object is kept: its `constructor` already has WebIDL's descriptor (writable and
+    // configurable, not enumerable). (An engine that can construct EventTarget has Object.setPrototypeOf.)
     var Base = platform.dom && platform.dom.EventTarget;
-    var prototype = (EventSourceImpl.prototype = Object.create(Base ? Base.prototype : Object.prototype));
-    if (Base && Object.setPrototypeOf)
+    var prototype = EventSourceImpl.prototype;
+    if (Base) {
+        Object.setPrototypeOf(prototype, Base.prototype);
         Object.setPrototypeOf(EventSourceImpl, Base);
+    }
     // WebIDL: attributes and operations are enumerable and configurable; constants enumerable only, and also on the
-    // interface object; the constructor and @@toStringTag neither enumerable nor writable.
+    // interface object; @@toStringTag neither enumerable nor writable.
     function define(name, descriptor, constant) {
-        descriptor.enumerable = typeof name === 'string' && name !== 'constructor';
+        descriptor.enumerable = typeof name === 'string';
         descriptor.configurable = !constant;
         Object.defineProperty(prototype, name, descriptor);
         if (constant)
             Object.defineProperty(EventSourceImpl, name, descriptor);
     }
-    define('constructor', { value: EventSourceImpl, writable: true });
     // const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
     var constants = ['CONNECTING', 'OPEN', 'CLOSED'];
     for (var i = 0; i < 3; i++)

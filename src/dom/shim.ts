@@ -68,8 +68,10 @@ export const eventTargetMethods = {
       if (listener[3]) continue;
       if (listener[2]) eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
       try {
+        // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+        // callable throws a TypeError, reported as any other.
         if (typeof callback === 'function') callback.call(this, event as unknown as Event);
-        else if (typeof callback.handleEvent === 'function') callback.handleEvent(event as unknown as Event);
+        else callback.handleEvent(event as unknown as Event);
       } catch (error) {
         reportException(error);
       }
@@ -82,7 +84,7 @@ export const eventTargetMethods = {
 
 function ShimEventImpl(this: { [key: string]: unknown }, type: string): void {
   this.type = type;
-  this.timeStamp = new Date().getTime();
+  this.timeStamp = +new Date();
 }
 ShimEventImpl.prototype = {
   target: null,

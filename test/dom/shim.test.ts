@@ -118,6 +118,17 @@ describe('EventTarget shim (https://dom.spec.whatwg.org/#interface-eventtarget)'
     expect(seen).toEqual(['after']);
     expect(() => vi.runAllTimers()).toThrow('boom');
   });
+
+  it('a listener object whose handleEvent is not callable: a TypeError, reported; the other listeners still run', () => {
+    vi.useFakeTimers();
+    const t = target();
+    const seen: string[] = [];
+    t.addEventListener('x', { handleEvent: 'nope' } as never);
+    t.addEventListener('x', () => seen.push('after'));
+    expect(() => t.dispatchEvent(dom.createEvent('x'))).not.toThrow();
+    expect(seen).toEqual(['after']);
+    expect(() => vi.runAllTimers()).toThrow(TypeError);
+  });
 });
 
 describe('Event and MessageEvent shims', () => {

@@ -55,6 +55,16 @@ export const cases = [
       assert.equal(typeof Object.getOwnPropertyDescriptor(EventSource.prototype, name).get, 'function', name);
     }
     assert.equal(typeof EventSource.prototype.close, 'function');
+    assert.deepEqual(Object.getOwnPropertyDescriptor(EventSource.prototype, 'constructor'), {
+      value: EventSource,
+      writable: true,
+      enumerable: false,
+      configurable: true,
+    });
+    if (typeof EventTarget === 'function') {
+      assert.equal(Object.getPrototypeOf(EventSource.prototype), EventTarget.prototype);
+      assert.equal(Object.getPrototypeOf(EventSource), EventTarget);
+    }
     const es = t.track(new EventSource(t.server.url('/message')));
     assert.equal(es.readyState, EventSource.CONNECTING);
     assert.equal(es.withCredentials, false);
