@@ -250,8 +250,9 @@ function parser(callbacks) {
         if (field === null && (colon = piece.indexOf(':')) >= 0) {
             field = line + piece.slice(0, colon);
             line = '';
-            // A comment nobody listens to or a field the spec ignores: nothing to keep, however long it grows.
-            if (field ? !/^(data|event|id|retry)$/.test(field) : !onComment) {
+            // A comment nobody listens to: nothing to keep, however long it grows (padding, keep-alives). (A field the
+            // spec ignores is kept to its end, as rare as it is.)
+            if (!field && !onComment) {
                 skipLine = true;
                 return;
             }
@@ -316,7 +317,7 @@ function parser(callbacks) {
         }
         else if (name === 'retry') {
             // "If the field value consists of only ASCII digits": an empty value is no integer, so it is ignored too.
-            if (onRetry && /^[0-9]+$/.test(value))
+            if (onRetry && /^\d+$/.test(value))
                 onRetry(+value);
         }
         else if (name === '') {
@@ -332,7 +333,7 @@ function parser(callbacks) {
         data = null;
         type = '';
         if (onError)
-            onError(new Error('An event exceeded maxSize (' + maxSize + ' characters)'));
+            onError(new Error('An event exceeded maxSize (' + maxSize + ')'));
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
     function dispatch() {
@@ -355,12 +356,12 @@ function parser(callbacks) {
         // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
         //    and return. 3. Its last LF was never appended. 4.-6. The event: its type is "message" unless the event
         //    type buffer says otherwise.
-        var message = value === null ? null : { type: type || 'message', data: value, lastEventId: id };
+        var eventType = type || 'message';
         // 7. Set the data buffer and the event type buffer to the empty string.
         type = '';
         // 8. The event source queues the task.
-        if (message && onEvent)
-            onEvent(message);
+        if (value !== null && onEvent)
+            onEvent({ type: eventType, data: value, lastEventId: id });
     }
     return {
         feed: feed,
@@ -568,7 +569,7 @@ var SLOTS = '__eventSource';
 function slots(target) {
     return target[SLOTS];
 }
-var FAILED = "Failed to construct 'EventSource': ";
+var FAILED = 'EventSource: ';
 function failedToConstruct(message) {
     return new TypeError(FAILED + message);
 }
@@ -601,16 +602,17 @@ function EventSourceImpl(url, eventSourceInitDict) {
     if (typeof init !== 'object' && typeof init !== 'function')
         throw failedToConstruct('options must be an object');
     var fetchOption = init.fetch;
-    if (fetchOption !== undefined && typeof fetchOption !== 'function')
+    // (null, like undefined, means the global fetch.)
+    if (fetchOption && typeof fetchOption !== 'function')
         throw failedToConstruct('fetch must be a function');
     // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
     if (!extension && (init.headers || init.method || init.body)) {
-        throw failedToConstruct('headers, method and body need whatwg-eventsource/extended');
+        throw failedToConstruct('headers, method, body need whatwg-eventsource/extended');
     }
     var dom = platform.dom;
     var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
     if (!dom || !transport) {
-        throw failedToConstruct('no EventTarget or streaming fetch here: use whatwg-eventsource/polyfill');
+        throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
     }
     // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
     //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
@@ -618,8 +620,8 @@ function EventSourceImpl(url, eventSourceInitDict) {
     // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
     //    failure, then throw a "SyntaxError" DOMException.
     var urlRecord = platform.parseURL(input, baseURL());
-    if (urlRecord === null) {
-        var message = FAILED + "the URL '" + input + "' is invalid";
+    if (!urlRecord) {
+        var message = FAILED + "invalid URL '" + input + "'";
         throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
     }
     var state = {
@@ -628,6 +630,8 @@ function EventSourceImpl(url, eventSourceInitDict) {
         url: urlRecord,
         // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
         withCredentials: !!init.withCredentials,
+        headers: {},
+        fetch: fetchOption,
         close: close,
         handlers: {},
     };
@@ -666,7 +670,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
     function connect() {
         // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
         //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
-        var headers = { Accept: 'text/event-stream' };
+        var headers = (state.headers = { Accept: 'text/event-stream' });
         // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
         // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
         if (lastEventIdString)
@@ -674,7 +678,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
         // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
         if (!replacing)
             parser$1.reset();
-        abortFetch = transport({ url: state.url, withCredentials: state.withCredentials, headers: headers, fetch: fetchOption }, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
+        abortFetch = transport(state, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
     }
     // 15. processResponse, given response res.
     function processResponse(status, contentType, finalUrl) {

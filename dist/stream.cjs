@@ -210,8 +210,9 @@ function parser(callbacks) {
         if (field === null && (colon = piece.indexOf(':')) >= 0) {
             field = line + piece.slice(0, colon);
             line = '';
-            // A comment nobody listens to or a field the spec ignores: nothing to keep, however long it grows.
-            if (field ? !/^(data|event|id|retry)$/.test(field) : !onComment) {
+            // A comment nobody listens to: nothing to keep, however long it grows (padding, keep-alives). (A field the
+            // spec ignores is kept to its end, as rare as it is.)
+            if (!field && !onComment) {
                 skipLine = true;
                 return;
             }
@@ -276,7 +277,7 @@ function parser(callbacks) {
         }
         else if (name === 'retry') {
             // "If the field value consists of only ASCII digits": an empty value is no integer, so it is ignored too.
-            if (onRetry && /^[0-9]+$/.test(value))
+            if (onRetry && /^\d+$/.test(value))
                 onRetry(+value);
         }
         else if (name === '') {
@@ -292,7 +293,7 @@ function parser(callbacks) {
         data = null;
         type = '';
         if (onError)
-            onError(new Error('An event exceeded maxSize (' + maxSize + ' characters)'));
+            onError(new Error('An event exceeded maxSize (' + maxSize + ')'));
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
     function dispatch() {
@@ -315,12 +316,12 @@ function parser(callbacks) {
         // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
         //    and return. 3. Its last LF was never appended. 4.-6. The event: its type is "message" unless the event
         //    type buffer says otherwise.
-        var message = value === null ? null : { type: type || 'message', data: value, lastEventId: id };
+        var eventType = type || 'message';
         // 7. Set the data buffer and the event type buffer to the empty string.
         type = '';
         // 8. The event source queues the task.
-        if (message && onEvent)
-            onEvent(message);
+        if (value !== null && onEvent)
+            onEvent({ type: eventType, data: value, lastEventId: id });
     }
     return {
         feed: feed,
@@ -349,7 +350,7 @@ function valueAfter(text, colon, end) {
 // TransformStream is looked up here, not at import, so that importing the module never fails.
 function EventStreamImpl(options) {
     if (!(this instanceof EventStreamImpl))
-        throw new TypeError("Failed to construct 'EventStream': use the 'new' operator");
+        throw new TypeError("EventStream: use the 'new' operator");
     if (typeof TransformStream !== 'function') {
         throw new TypeError('EventStream: this platform has no TransformStream (it needs the Streams API: Node 18+, Deno, Bun, modern browsers)');
     }

@@ -40,16 +40,17 @@ async function bundled(code) {
   return gzip(min.code);
 }
 
-// The budgets are not met yet (issue #4). Until they are, a ratchet keeps the sizes from growing: a check fails
-// above the ceiling, and the line says how far the budget is. Lower a ceiling whenever a change saves bytes.
+// The ESM import meets its budget, which is then its ceiling. The script tag does not (issue #4: the legacy path it
+// must carry costs more than the 1,000 B between the two budgets); a ratchet keeps it from growing: the check fails
+// above the ceiling, and the line says how far the budget is. Lower the ceiling whenever a change saves bytes.
 function sized(name, bytes, budget, ceiling) {
   const status = bytes <= budget ? 'within the budget of ' + budget + ' B' : 'OVER the budget of ' + budget + ' B by ' + (bytes - budget) + ' B';
   check(name, bytes <= ceiling, bytes + ' B, ' + status + (bytes <= budget ? '' : ' (ratchet ceiling ' + ceiling + ' B)'));
 }
 const iife = gzip(readFileSync(join(root, 'dist', 'eventsource.iife.min.js')));
-sized('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife, 4000, 4330);
+sized('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife, 4000, 4270);
 const esm = await bundled("import { EventSource } from './dist/browser/index.js'; globalThis.EventSource = EventSource;");
-sized("size of `import { EventSource }` (bundled, minified, gzip -9)", esm, 3000, 3070);
+sized("size of `import { EventSource }` (bundled, minified, gzip -9)", esm, 3000, 3000);
 for (const [name, code] of [
   ["import 'whatwg-eventsource/polyfill'", "import './dist/browser/polyfill.js';"],
   ["import { createParser }", "import { createParser } from './dist/browser/index.js'; globalThis.p = createParser;"],

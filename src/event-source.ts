@@ -4,7 +4,7 @@ import { isEventStream, utf8ByteString } from './http';
 import { parser as createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
 import { platform } from './platform';
 import { fetchTransport, type FetchLike } from './transport/fetch';
-import { REPLACE, type Transport } from './transport/types';
+import { REPLACE, type Transport, type TransportRequest } from './transport/types';
 import { baseURL } from './url';
 
 export interface EventSourceInit {
@@ -44,11 +44,12 @@ export const CLOSED = 2;
 // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
 export const MAX_DELAY = 2147483647;
 
-/** An instance's internal slots, kept in one non-enumerable property. */
-export interface State {
+/**
+ * An instance's internal slots, kept in one non-enumerable property. They hold the EventSource's request too ("set
+ * ev's request to request"), which each connection fetches again: its url and withCredentials are the attributes'.
+ */
+export interface State extends TransportRequest {
   readyState: 0 | 1 | 2;
-  url: string;
-  withCredentials: boolean;
   close(): void;
   /** Event handler attributes: the current values. */
   handlers: { [type: string]: Function | null | undefined };
@@ -64,7 +65,7 @@ export function slots(target: unknown): State {
   return (target as { [SLOTS]: State })[SLOTS];
 }
 
-const FAILED = "Failed to construct 'EventSource': ";
+const FAILED = 'EventSource: ';
 
 export function failedToConstruct(message: string): TypeError {
   return new TypeError(FAILED + message);
@@ -108,15 +109,16 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     eventSourceInitDict == null ? {} : eventSourceInitDict;
   if (typeof init !== 'object' && typeof init !== 'function') throw failedToConstruct('options must be an object');
   const fetchOption = init.fetch;
-  if (fetchOption !== undefined && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
+  // (null, like undefined, means the global fetch.)
+  if (fetchOption && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
   // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
   if (!extension && (init.headers || init.method || init.body)) {
-    throw failedToConstruct('headers, method and body need whatwg-eventsource/extended');
+    throw failedToConstruct('headers, method, body need whatwg-eventsource/extended');
   }
   const dom = platform.dom;
   let transport: Transport | null = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
   if (!dom || !transport) {
-    throw failedToConstruct('no EventTarget or streaming fetch here: use whatwg-eventsource/polyfill');
+    throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
   }
 
   // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
@@ -125,8 +127,8 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
   //    failure, then throw a "SyntaxError" DOMException.
   const urlRecord = platform.parseURL(input, baseURL());
-  if (urlRecord === null) {
-    const message = FAILED + "the URL '" + input + "' is invalid";
+  if (!urlRecord) {
+    const message = FAILED + "invalid URL '" + input + "'";
     throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
   }
   const state: State = {
@@ -135,6 +137,8 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     url: urlRecord,
     // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
     withCredentials: !!init.withCredentials,
+    headers: {},
+    fetch: fetchOption,
     close: close,
     handlers: {},
   };
@@ -176,16 +180,13 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   function connect(): void {
     // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
     //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
-    const headers: { [name: string]: string } = { Accept: 'text/event-stream' };
+    const headers: { [name: string]: string } = (state.headers = { Accept: 'text/event-stream' });
     // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
     // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
     if (lastEventIdString) headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
     // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
     if (!replacing) parser.reset();
-    abortFetch = transport!(
-      { url: state.url, withCredentials: state.withCredentials, headers: headers, fetch: fetchOption },
-      { response: processResponse, chunk: parser.feed, end: processEndOfBody },
-    );
+    abortFetch = transport!(state, { response: processResponse, chunk: parser.feed, end: processEndOfBody });
   }
 
   // 15. processResponse, given response res.

@@ -242,7 +242,7 @@ type ExtendedState = State & { ext?: Extension };
 function noop(): void {}
 
 function rangeError(message: string): RangeError {
-  return new RangeError("Failed to construct 'EventSource': " + message);
+  return new RangeError('EventSource: ' + message);
 }
 
 /** A number option: undefined gives the default; Infinity only where allowed. */
@@ -285,7 +285,7 @@ function normalizeHeaders(value: unknown, what: string): HeaderRecord {
 
 function readOptions(init: { [name: string]: unknown }): Options {
   let headers = init.headers as Options['headers'];
-  if (typeof headers !== 'function') headers = normalizeHeaders(headers, "Failed to construct 'EventSource': headers");
+  if (typeof headers !== 'function') headers = normalizeHeaders(headers, 'EventSource: headers');
 
   let method = init.method as string | undefined;
   if (method !== undefined) {

@@ -179,8 +179,9 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
     if (field === null && (colon = piece.indexOf(':')) >= 0) {
       field = line + piece.slice(0, colon);
       line = '';
-      // A comment nobody listens to or a field the spec ignores: nothing to keep, however long it grows.
-      if (field ? !/^(data|event|id|retry)$/.test(field) : !onComment) {
+      // A comment nobody listens to: nothing to keep, however long it grows (padding, keep-alives). (A field the
+      // spec ignores is kept to its end, as rare as it is.)
+      if (!field && !onComment) {
         skipLine = true;
         return;
       }
@@ -237,7 +238,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
       if (value.indexOf('\0') < 0) id = value;
     } else if (name === 'retry') {
       // "If the field value consists of only ASCII digits": an empty value is no integer, so it is ignored too.
-      if (onRetry && /^[0-9]+$/.test(value)) onRetry(+value);
+      if (onRetry && /^\d+$/.test(value)) onRetry(+value);
     } else if (name === '') {
       // "If the line starts with a U+003A COLON character (:)": a comment.
       if (onComment) onComment(value);
@@ -250,7 +251,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
     discarding = true;
     data = null;
     type = '';
-    if (onError) onError(new Error('An event exceeded maxSize (' + maxSize + ' characters)'));
+    if (onError) onError(new Error('An event exceeded maxSize (' + maxSize + ')'));
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
@@ -274,11 +275,11 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
     // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
     //    and return. 3. Its last LF was never appended. 4.-6. The event: its type is "message" unless the event
     //    type buffer says otherwise.
-    const message = value === null ? null : { type: type || 'message', data: value, lastEventId: id };
+    const eventType = type || 'message';
     // 7. Set the data buffer and the event type buffer to the empty string.
     type = '';
     // 8. The event source queues the task.
-    if (message && onEvent) onEvent(message);
+    if (value !== null && onEvent) onEvent({ type: eventType, data: value, lastEventId: id });
   }
 
   return {

@@ -30,7 +30,7 @@ export interface EventStreamConstructor {
 // returns the TransformStream it made, so `instanceof TransformStream` holds (`instanceof EventStream` does not).
 // TransformStream is looked up here, not at import, so that importing the module never fails.
 function EventStreamImpl(this: unknown, options?: EventStreamOptions): EventStream {
-  if (!(this instanceof EventStreamImpl)) throw new TypeError("Failed to construct 'EventStream': use the 'new' operator");
+  if (!(this instanceof EventStreamImpl)) throw new TypeError("EventStream: use the 'new' operator");
   if (typeof TransformStream !== 'function') {
     throw new TypeError('EventStream: this platform has no TransformStream (it needs the Streams API: Node 18+, Deno, Bun, modern browsers)');
   }

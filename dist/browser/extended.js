@@ -111,7 +111,7 @@ var ERROR_BODY_WAIT = 1000;
 var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function noop() { }
 function rangeError(message) {
-    return new RangeError("Failed to construct 'EventSource': " + message);
+    return new RangeError('EventSource: ' + message);
 }
 /** A number option: undefined gives the default; Infinity only where allowed. */
 function number(init, name, fallback, min, infinite) {
@@ -163,7 +163,7 @@ function normalizeHeaders(value, what) {
 function readOptions(init) {
     var headers = init.headers;
     if (typeof headers !== 'function')
-        headers = normalizeHeaders(headers, "Failed to construct 'EventSource': headers");
+        headers = normalizeHeaders(headers, 'EventSource: headers');
     var method = init.method;
     if (method !== undefined) {
         if (typeof method !== 'string' || !TOKEN.test(method))

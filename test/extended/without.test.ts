@@ -7,7 +7,7 @@ import { EventSource } from '../../src/index';
 it('headers, method or body without the extensions: a TypeError naming the import', () => {
   for (const init of [{ headers: { Authorization: 'x' } }, { headers: () => ({}) }, { method: 'POST' }, { body: 'x' }]) {
     expect(() => new EventSource('http://example.test/', init as never)).toThrow(
-      "Failed to construct 'EventSource': headers, method and body need whatwg-eventsource/extended",
+      "EventSource: headers, method, body need whatwg-eventsource/extended",
     );
   }
 });
