@@ -1,7 +1,8 @@
 // The HTTP facts the processing model needs: is a response an event stream, and how an id travels in a header.
 
 // https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens (\w, and !#$%&'*+-.^`|~),
-// then parameters or nothing. (Header values hold no CR or LF, and splitting them stripped tabs and spaces.)
+// then parameters or nothing. (Header values hold no CR or LF; the tabs and spaces that Fetch's split strips from a
+// value are skipped here.)
 const MIME_TYPE = /^[\t ]*([\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+)[\t ]*(;|$)/;
 // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split: values split at commas outside quoted strings.
 const VALUE = /(?:[^,"]|"(?:\\.|[^"\\])*"?)+/g;
