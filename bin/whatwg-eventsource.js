@@ -155,7 +155,7 @@ function createFetch({ headers, lastEventId, onEventType, fetch = globalThis.fet
         connection.status = response.status;
         connection.statusText = response.statusText;
         connection.contentType = response.headers.get('content-type');
-        if (response.status !== 200 || !response.body || [204, 205, 304].includes(response.status)) return response;
+        if (response.status !== 200 || !response.body) return response;
         return watchBody(response);
       },
       (error) => {

@@ -401,6 +401,13 @@
     // What differs between engines, in one place. The event source reads it at each construction, so the legacy module
     // (legacy.ts) can fill in what an old engine lacks even when the ponyfill was evaluated before it.
     var platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+    /**
+     * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
+     * globalThis, or in engines older than it (old browsers, workers) self; where neither exists, an object of our own.
+     */
+    function globalObject() {
+        return (typeof globalThis != 'undefined' ? globalThis : typeof self != 'undefined' ? self : {});
+    }
 
     function noop() { }
     // Few closures per request, none per read: an idle connection holds one pending read and the functions below.
@@ -499,6 +506,7 @@
     function slots(target) {
         return target[SLOTS];
     }
+    /** The start of every message the constructor throws (the extensions' too). */
     var FAILED = 'EventSource: ';
     function failedToConstruct(message) {
         return new TypeError(FAILED + message);
@@ -971,7 +979,7 @@
             // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
             if (phase === 0 && readyState > 1 && xhr.status) {
                 phase = 1;
-                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '', xhr);
+                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
             }
             if (phase === 1 && readyState > 2)
                 read(readyState === 4);
@@ -1028,11 +1036,7 @@
     }
 
     // Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
-    /**
-     * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
-     * globalThis, or in engines older than it (old browsers, workers), self.
-     */
-    var global = typeof globalThis != 'undefined' ? globalThis : self;
+    var global = globalObject();
     /** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
     function install() {
         if (!global.EventSource)

@@ -1,10 +1,14 @@
-import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, C as CLOSED, p as platform, f as failedToConstruct, M as MAX_DELAY, R as RECONNECT_AT_ONCE, i as isEventStream, c as createUtf8StreamDecoder, b as REPLACE } from './shared.js';
+import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, C as CLOSED, p as platform, f as failedToConstruct, M as MAX_DELAY, g as globalObject, R as RECONNECT_AT_ONCE, i as isEventStream, c as createUtf8StreamDecoder, b as REPLACE, F as FAILED } from './shared.js';
 export { d as createParser } from './shared.js';
 
 // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
-/** Any text as UTF-8 bytes in a byte string: a lone surrogate, which encodeURIComponent refuses, becomes U+FFFD. */
+/** The text with each lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
+function toWellFormed(text) {
+    return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd');
+}
+/** Any text as UTF-8 bytes in a byte string: a lone surrogate becomes U+FFFD. */
 function wellFormedByteString(text) {
-    return utf8ByteString(text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd'));
+    return utf8ByteString(toWellFormed(text));
 }
 var DAYS = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
 var MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
@@ -83,8 +87,7 @@ function setQueryParameter(url, name, value) {
     for (var i = 0; i < pairs.length; i++)
         if (pairs[i] && pairs[i].split('=')[0] !== key)
             kept.push(pairs[i]);
-    // wellFormedByteString makes the text well-formed, and escape/decodeURIComponent turns its bytes back into text.
-    kept.push(key + '=' + encodeURIComponent(decodeURIComponent(escape(wellFormedByteString(value)))));
+    kept.push(key + '=' + encodeURIComponent(toWellFormed(value)));
     return rest + '?' + kept.join('&') + fragment;
 }
 
@@ -111,7 +114,7 @@ var ERROR_BODY_WAIT = 1000;
 var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 function noop() { }
 function rangeError(message) {
-    return new RangeError('EventSource: ' + message);
+    return new RangeError(FAILED + message);
 }
 /** A number option: undefined gives the default; Infinity only where allowed. */
 function number(init, name, fallback, min, infinite) {
@@ -163,7 +166,7 @@ function normalizeHeaders(value, what) {
 function readOptions(init) {
     var headers = init.headers;
     if (typeof headers !== 'function')
-        headers = normalizeHeaders(headers, 'EventSource: headers');
+        headers = normalizeHeaders(headers, FAILED + 'headers');
     var method = init.method;
     if (method !== undefined) {
         if (typeof method !== 'string' || !TOKEN.test(method))
@@ -274,10 +277,14 @@ function describe(details) {
             return details.reason + cause;
     }
 }
+/** Copies the details' own enumerable properties onto the target (an Error, an error event). */
+function assign(target, details) {
+    for (var name_2 in details)
+        target[name_2] = details[name_2];
+}
 function failureOf(details) {
     var error = new Error('EventSource failed: ' + describe(details));
-    for (var name_2 in details)
-        error[name_2] = details[name_2];
+    assign(error, details);
     error.cause = details.error;
     return error;
 }
@@ -303,8 +310,7 @@ function extend(ev, init, callbacks, inner) {
         var details = pending;
         pending = null;
         if (details)
-            for (var name_3 in details)
-                event[name_3] = details[name_3];
+            assign(event, details);
     }, true);
     function fireError(details) {
         pending = details;
@@ -368,10 +374,10 @@ function extend(ev, init, callbacks, inner) {
         else
             nextDelay = 0;
     }
-    // The window (or worker) global, found without install.ts, which would put a chunk between this and the polyfill.
-    var scope = (typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : undefined);
+    // The window (or worker) global.
+    var scope = globalObject();
     // The global's methods as they are now: a page may replace them later.
-    var removeListener = o.reconnectOnResume && scope && scope.addEventListener && scope.removeEventListener;
+    var removeListener = o.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
     if (removeListener) {
         scope.addEventListener('online', onResume);
         scope.addEventListener('pageshow', onResume);
@@ -516,9 +522,9 @@ function extend(ev, init, callbacks, inner) {
                 return fail({ reason: 'headers', error: error, willReconnect: false, attempt: 0 });
             }
             var headers = {};
-            for (var name_4 in request.headers)
-                if (name_4 !== 'Last-Event-ID')
-                    headers[name_4] = request.headers[name_4];
+            for (var name_3 in request.headers)
+                if (name_3 !== 'Last-Event-ID')
+                    headers[name_3] = request.headers[name_3];
             var url = request.url;
             var id = ext.lastEventId;
             if (id) {
@@ -527,12 +533,12 @@ function extend(ev, init, callbacks, inner) {
                 if (o.lastEventIdIn !== 'header')
                     url = setQueryParameter(url, o.lastEventIdParam, id);
             }
-            for (var name_5 in own) {
-                var lower = name_5.toLowerCase();
+            for (var name_4 in own) {
+                var lower = name_4.toLowerCase();
                 for (var existing in headers)
                     if (existing.toLowerCase() === lower)
                         delete headers[existing];
-                headers[name_5] = own[name_5];
+                headers[name_4] = own[name_4];
             }
             abortRequest = inner({ url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body, fetch: request.fetch }, { response: response, chunk: chunk, end: end });
         }
@@ -555,7 +561,8 @@ function extend(ev, init, callbacks, inner) {
                 willReconnect: false,
                 attempt: attempts,
             };
-            retryable = status !== 200 && o.reconnectOnStatus.indexOf(status) >= 0;
+            // (reconnectOnStatus never holds 200: readOptions refuses it.)
+            retryable = o.reconnectOnStatus.indexOf(status) >= 0;
             if (retryable)
                 retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
             timer = setTimeout(finishBody, ERROR_BODY_WAIT);

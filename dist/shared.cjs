@@ -472,6 +472,13 @@ function originOf(url) {
 // What differs between engines, in one place. The event source reads it at each construction, so the legacy module
 // (legacy.ts) can fill in what an old engine lacks even when the ponyfill was evaluated before it.
 var platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+/**
+ * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
+ * globalThis, or in engines older than it (old browsers, workers) self; where neither exists, an object of our own.
+ */
+function globalObject() {
+    return (typeof globalThis != 'undefined' ? globalThis : typeof self != 'undefined' ? self : {});
+}
 
 function noop() { }
 // Few closures per request, none per read: an idle connection holds one pending read and the functions below.
@@ -570,6 +577,7 @@ var SLOTS = '__eventSource';
 function slots(target) {
     return target[SLOTS];
 }
+/** The start of every message the constructor throws (the extensions' too). */
 var FAILED = 'EventSource: ';
 function failedToConstruct(message) {
     return new TypeError(FAILED + message);
@@ -863,12 +871,14 @@ var EventSource = /*#__PURE__*/ (function () {
 
 exports.CLOSED = CLOSED;
 exports.EventSource = EventSource;
+exports.FAILED = FAILED;
 exports.MAX_DELAY = MAX_DELAY;
 exports.RECONNECT_AT_ONCE = RECONNECT_AT_ONCE;
 exports.REPLACE = REPLACE;
 exports.createParser = createParser;
 exports.createUtf8StreamDecoder = createUtf8StreamDecoder;
 exports.failedToConstruct = failedToConstruct;
+exports.globalObject = globalObject;
 exports.isEventStream = isEventStream;
 exports.platform = platform;
 exports.setExtension = setExtension;

@@ -470,6 +470,13 @@ function originOf(url) {
 // What differs between engines, in one place. The event source reads it at each construction, so the legacy module
 // (legacy.ts) can fill in what an old engine lacks even when the ponyfill was evaluated before it.
 var platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+/**
+ * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
+ * globalThis, or in engines older than it (old browsers, workers) self; where neither exists, an object of our own.
+ */
+function globalObject() {
+    return (typeof globalThis != 'undefined' ? globalThis : typeof self != 'undefined' ? self : {});
+}
 
 function noop() { }
 // Few closures per request, none per read: an idle connection holds one pending read and the functions below.
@@ -568,6 +575,7 @@ var SLOTS = '__eventSource';
 function slots(target) {
     return target[SLOTS];
 }
+/** The start of every message the constructor throws (the extensions' too). */
 var FAILED = 'EventSource: ';
 function failedToConstruct(message) {
     return new TypeError(FAILED + message);
@@ -859,4 +867,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { CLOSED as C, EventSource as E, MAX_DELAY as M, RECONNECT_AT_ONCE as R, slots as a, REPLACE as b, createUtf8StreamDecoder as c, createParser as d, setUtf8Fallback as e, failedToConstruct as f, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, RECONNECT_AT_ONCE as R, slots as a, REPLACE as b, createUtf8StreamDecoder as c, createParser as d, setUtf8Fallback as e, failedToConstruct as f, globalObject as g, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };

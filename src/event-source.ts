@@ -65,7 +65,8 @@ export function slots(target: unknown): State {
   return (target as { [SLOTS]: State })[SLOTS];
 }
 
-const FAILED = 'EventSource: ';
+/** The start of every message the constructor throws (the extensions' too). */
+export const FAILED = 'EventSource: ';
 
 export function failedToConstruct(message: string): TypeError {
   return new TypeError(FAILED + message);
@@ -190,7 +191,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   }
 
   // 15. processResponse, given response res.
-  function processResponse(status: number, contentType: string | null, finalUrl: string): void {
+  function processResponse(status: number, contentType: string | null, finalUrl: string | undefined): void {
     origin = platform.originOf(finalUrl || state.url);
     // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
     //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)

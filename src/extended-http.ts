@@ -1,11 +1,14 @@
 // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
 import { utf8ByteString } from './http';
 
-/** Any text as UTF-8 bytes in a byte string: a lone surrogate, which encodeURIComponent refuses, becomes U+FFFD. */
+/** The text with each lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
+export function toWellFormed(text: string): string {
+  return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd');
+}
+
+/** Any text as UTF-8 bytes in a byte string: a lone surrogate becomes U+FFFD. */
 export function wellFormedByteString(text: string): string {
-  return utf8ByteString(
-    text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd'),
-  );
+  return utf8ByteString(toWellFormed(text));
 }
 
 const DAYS = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
@@ -77,7 +80,6 @@ export function setQueryParameter(url: string, name: string, value: string): str
   if (question >= 0) rest = rest.slice(0, question);
   const kept: string[] = [];
   for (let i = 0; i < pairs.length; i++) if (pairs[i] && pairs[i].split('=')[0] !== key) kept.push(pairs[i]);
-  // wellFormedByteString makes the text well-formed, and escape/decodeURIComponent turns its bytes back into text.
-  kept.push(key + '=' + encodeURIComponent(decodeURIComponent(escape(wellFormedByteString(value)))));
+  kept.push(key + '=' + encodeURIComponent(toWellFormed(value)));
   return rest + '?' + kept.join('&') + fragment;
 }

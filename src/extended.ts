@@ -15,6 +15,7 @@
 import {
   CLOSED,
   EventSource as CoreEventSource,
+  FAILED,
   failedToConstruct,
   MAX_DELAY,
   setExtension,
@@ -26,7 +27,7 @@ import type { AsyncIterableSource } from './extended-iterable';
 import { parseRetryAfter, setQueryParameter, wellFormedByteString } from './extended-http';
 import { isEventStream } from './http';
 import type { ParserCallbacks } from './parse';
-import { platform } from './platform';
+import { globalObject, platform } from './platform';
 import {
   RECONNECT_AT_ONCE,
   REPLACE,
@@ -242,7 +243,7 @@ type ExtendedState = State & { ext?: Extension };
 function noop(): void {}
 
 function rangeError(message: string): RangeError {
-  return new RangeError('EventSource: ' + message);
+  return new RangeError(FAILED + message);
 }
 
 /** A number option: undefined gives the default; Infinity only where allowed. */
@@ -285,7 +286,7 @@ function normalizeHeaders(value: unknown, what: string): HeaderRecord {
 
 function readOptions(init: { [name: string]: unknown }): Options {
   let headers = init.headers as Options['headers'];
-  if (typeof headers !== 'function') headers = normalizeHeaders(headers, 'EventSource: headers');
+  if (typeof headers !== 'function') headers = normalizeHeaders(headers, FAILED + 'headers');
 
   let method = init.method as string | undefined;
   if (method !== undefined) {
@@ -395,9 +396,14 @@ function describe(details: ErrorDetails): string {
   }
 }
 
+/** Copies the details' own enumerable properties onto the target (an Error, an error event). */
+function assign(target: object, details: ErrorDetails): void {
+  for (const name in details) (target as { [name: string]: unknown })[name] = (details as unknown as { [name: string]: unknown })[name];
+}
+
 function failureOf(details: ErrorDetails): EventSourceFailure {
   const error = new Error('EventSource failed: ' + describe(details)) as EventSourceFailure;
-  for (const name in details) (error as unknown as { [name: string]: unknown })[name] = (details as unknown as { [name: string]: unknown })[name];
+  assign(error, details);
   error.cause = details.error;
   return error;
 }
@@ -427,7 +433,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
     function (event: Event) {
       const details = pending;
       pending = null;
-      if (details) for (const name in details) (event as unknown as { [name: string]: unknown })[name] = (details as unknown as { [name: string]: unknown })[name];
+      if (details) assign(event, details);
     },
     true,
   );
@@ -491,12 +497,10 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
     if (active) active.resume();
     else nextDelay = 0;
   }
-  // The window (or worker) global, found without install.ts, which would put a chunk between this and the polyfill.
-  const scope = (typeof globalThis !== 'undefined' ? globalThis : typeof self !== 'undefined' ? self : undefined) as
-    | Partial<EventTarget>
-    | undefined;
+  // The window (or worker) global.
+  const scope = globalObject() as Partial<EventTarget>;
   // The global's methods as they are now: a page may replace them later.
-  const removeListener = o.reconnectOnResume && scope && scope.addEventListener && scope.removeEventListener;
+  const removeListener = o.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
   if (removeListener) {
     scope!.addEventListener!('online', onResume);
     scope!.addEventListener!('pageshow', onResume);
@@ -654,7 +658,7 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
       );
     }
 
-    function response(status: number, contentType: string | null, url: string, details?: ResponseDetails): void {
+    function response(status: number, contentType: string | null, url: string | undefined, details?: ResponseDetails): void {
       if (finished) return;
       armStall();
       if (status === 200 && isEventStream(contentType)) {
@@ -672,7 +676,8 @@ function extend(ev: object, init: object, callbacks: ParserCallbacks, inner: Tra
         willReconnect: false,
         attempt: attempts,
       };
-      retryable = status !== 200 && o.reconnectOnStatus.indexOf(status) >= 0;
+      // (reconnectOnStatus never holds 200: readOptions refuses it.)
+      retryable = o.reconnectOnStatus.indexOf(status) >= 0;
       if (retryable) retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
       timer = setTimeout(finishBody, ERROR_BODY_WAIT);
     }

@@ -16,3 +16,11 @@ export interface Platform {
 }
 
 export const platform: Platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+
+/**
+ * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
+ * globalThis, or in engines older than it (old browsers, workers) self; where neither exists, an object of our own.
+ */
+export function globalObject(): { [name: string]: unknown } {
+  return (typeof globalThis != 'undefined' ? globalThis : typeof self != 'undefined' ? self : {}) as { [name: string]: unknown };
+}

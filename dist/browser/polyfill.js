@@ -1,4 +1,4 @@
-import { R as RECONNECT_AT_ONCE, b as REPLACE, p as platform, E as EventSource, e as setUtf8Fallback } from './shared.js';
+import { R as RECONNECT_AT_ONCE, b as REPLACE, p as platform, E as EventSource, g as globalObject, e as setUtf8Fallback } from './shared.js';
 
 // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
 // __proto__, constructor or toString are types like any other.
@@ -189,7 +189,7 @@ var xhrTransport = function (request, handlers) {
         // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
         if (phase === 0 && readyState > 1 && xhr.status) {
             phase = 1;
-            handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '', xhr);
+            handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
         }
         if (phase === 1 && readyState > 2)
             read(readyState === 4);
@@ -246,11 +246,7 @@ catch (error) {
 }
 
 // Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
-/**
- * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
- * globalThis, or in engines older than it (old browsers, workers), self.
- */
-var global = typeof globalThis != 'undefined' ? globalThis : self;
+var global = globalObject();
 /** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
 function install() {
     if (!global.EventSource)

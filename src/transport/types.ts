@@ -26,8 +26,8 @@ export interface ResponseDetails {
 }
 
 export interface TransportHandlers {
-  /** The response's headers arrived. `url` is the final URL after redirects ('' when unknown). */
-  response(status: number, contentType: string | null, url: string, details?: ResponseDetails): void;
+  /** The response's headers arrived. `url` is the final URL after redirects ('' or undefined when unknown). */
+  response(status: number, contentType: string | null, url: string | undefined, details?: ResponseDetails): void;
   /** A piece of the body: bytes, or text where the platform only gives text. */
   chunk(data: Uint8Array | string): void;
   /**

@@ -53,7 +53,7 @@ export const xhrTransport: Transport = function (request, handlers) {
     // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
     if (phase === 0 && readyState > 1 && xhr.status) {
       phase = 1;
-      handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL || '', xhr);
+      handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
     }
     if (phase === 1 && readyState > 2) read(readyState === 4);
     if (phase !== 2 && readyState === 4) {
