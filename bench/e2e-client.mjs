@@ -16,6 +16,7 @@
 // (Node's bundled undici) and its global dispatcher instead.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { median } from './report.mjs';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const [mode, clientName, port] = positional;
@@ -339,10 +340,4 @@ async function memory() {
   } catch (error) {
     return { ok: false, message: String(error && error.message ? error.message : error) };
   }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

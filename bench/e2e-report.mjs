@@ -1,6 +1,6 @@
 // The end-to-end benchmark's tables (printed, and written into bench/README.md between their own markers) and its
 // targets. Nothing here measures anything.
-import { markdownTable, median, writeBetweenMarkers } from './report.mjs';
+import { fixed, markdownTable, median, relativeSpread, verdict, writeBetweenMarkers } from './report.mjs';
 
 export const E2E_TARGETS = {
   vsUndici: 1.2, // ours' events/s as a multiple of undici's EventSource's
@@ -22,15 +22,12 @@ const LABELS = {
   floor: 'the same + an EventTarget with 2 listeners (info: the floor)',
 };
 
-const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const failed = (results, part) => results.failures.filter((f) => f.workload === `e2e ${part}`).length;
-const fixed = (x) => (Number.isFinite(x) ? x.toPrecision(3) : 'n/a');
 const count = (n) => n.toLocaleString('en-US');
 
-/** Half the range across rounds, relative to the median: how noisy the row is. */
+/** "±3%": relativeSpread as a percentage; empty for a single round. */
 function spread(values) {
-  const m = median(values);
-  return values.length > 1 ? `±${Math.round(((Math.max(...values) - Math.min(...values)) / 2 / m) * 100)}%` : '';
+  return values.length > 1 ? `±${Math.round(relativeSpread(values) * 100)}%` : '';
 }
 
 function ms(x) {
@@ -68,8 +65,8 @@ function throughputSection(results, checks) {
       name === 'ours' || name.startsWith('fetch') ? '' : fixed(ours / rate(name)),
     ];
   });
-  const vsUndici = ours / rate('undici');
   if (t.ours?.length && t.undici?.length) {
+    const vsUndici = ours / rate('undici');
     checks.push({
       name: `throughput: ours ≥ ${E2E_TARGETS.vsUndici}× undici's EventSource (events/s)`,
       ok: vsUndici >= E2E_TARGETS.vsUndici,

@@ -18,9 +18,14 @@ export function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+/** Half the range across rounds, relative to the median (`m`, when the caller has it): how noisy a row is. */
+export function relativeSpread(values, m = median(values)) {
+  return values.length > 1 ? (Math.max(...values) - Math.min(...values)) / 2 / m : 0;
+}
+
+export const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 // Three significant digits, so a ratio just under a target never prints as the target itself (0.798, not 0.80).
-const fixed = (x) => (Number.isFinite(x) ? x.toPrecision(3) : 'n/a');
+export const fixed = (x) => (Number.isFinite(x) ? x.toPrecision(3) : 'n/a');
 
 function formatBytes(n) {
   if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
@@ -31,7 +36,7 @@ function formatBytes(n) {
 /** "35.5 ms ±2%": the median, and half the range across rounds relative to it, to show how noisy the row is. */
 function formatTime(times) {
   const m = median(times);
-  const spread = times.length > 1 ? (Math.max(...times) - Math.min(...times)) / 2 / m : 0;
+  const spread = relativeSpread(times, m);
   return `${m >= 100 ? m.toFixed(0) : m.toFixed(1)} ms ±${Math.round(spread * 100)}%`;
 }
 

@@ -6,13 +6,13 @@
 // polyfill mode; every key of each observation must be identical to native's, except the intended differences
 // listed below. The last line is `Chromium: N passed, N failed`. Chromium comes from CHROMIUM_PATH or `which
 // chromium` (playwright-core downloads nothing); no Chromium is a failure, never a skip.
-import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:net';
 import { chromium } from 'playwright-core';
+import { findChromium } from '../helpers/chromium.mjs';
 import { startServer } from '../helpers/sse-server.mjs';
 import { scenarios } from './scenarios.mjs';
 
@@ -199,15 +199,6 @@ const finish = () => {
   console.log('Chromium: ' + passed + ' passed, ' + failed + ' failed');
   process.exitCode = failed ? 1 : 0;
 };
-
-function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
 
 /** An origin where nothing listens (a port just released), for refused connections. */
 async function closedOrigin() {
@@ -411,7 +402,7 @@ async function main() {
     line(false, 'setup', 'unknown mode: ' + unknown.join(', ') + ' (known: ' + Object.keys(MODES).join(', ') + ')');
     return finish();
   }
-  const executablePath = chromiumPath();
+  const executablePath = findChromium();
   if (!executablePath || !existsSync(executablePath)) {
     line(false, 'launch', 'Chromium not found: install chromium or set CHROMIUM_PATH');
     return finish();

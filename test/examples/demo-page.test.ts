@@ -1,19 +1,10 @@
 // The demo page and the script-tag example in headless Chromium: native EventSource, the forced polyfill, and a
 // browser without EventSource. Chromium comes from CHROMIUM_PATH or `which chromium`; without one these are skipped
 // (test/browser/run.mjs is where a missing Chromium fails the run).
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoServer } from '../../examples/demo/server.mjs';
-
-function findChromium(): string | null {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim() || null;
-  } catch {
-    return null;
-  }
-}
+import { findChromium } from '../helpers/chromium.mjs';
 
 const executablePath = findChromium();
 const STREAMS = ['clock', 'ticker', 'flaky', 'metrics', 'chat'];

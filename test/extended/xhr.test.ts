@@ -6,9 +6,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ErrorEventWithDetails, ExtendedEventSourceConstructor, ExtendedEventSourceInit } from '../../src/extended';
+import type { ExtendedEventSourceConstructor, ExtendedEventSourceInit } from '../../src/extended';
 import { numberedEvents, startServer } from '../helpers/sse-server.mjs';
-import { sleep, until, type Server } from './helpers';
+import { record, sleep, until, type Server } from './helpers';
 
 const script = readFileSync(join(__dirname, '..', '..', 'dist', 'eventsource.extended.iife.js'), 'utf8');
 
@@ -35,15 +35,9 @@ function open(path: string, init?: ExtendedEventSourceInit) {
   expect(typeof window.fetch).toBe('undefined');
   const es = new window.WhatwgEventSource.EventSource(server.url(path), init);
   sources.push(es);
-  const log: string[] = [];
-  const errors: ErrorEventWithDetails[] = [];
-  es.addEventListener('open', () => log.push('open'));
-  es.addEventListener('error', (e) => {
-    log.push('error:' + es.readyState + ':' + e.reason);
-    errors.push(e);
-  });
-  es.addEventListener('message', (e) => log.push('message:' + e.data + ':' + e.lastEventId));
-  return { es, log, errors };
+  // record()'s log carries its error events as log.errors: compare [...log], as the other extended tests do.
+  const log = record(es);
+  return { es, log, errors: log.errors };
 }
 
 describe('the extensions on XMLHttpRequest (jsdom)', () => {
@@ -84,7 +78,7 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
     });
     const { es, log, errors } = open('/busy', { reconnectOnStatus: [503], reconnectionTime: 5 });
     await until(() => es.readyState === 2, 'failed');
-    expect(log).toEqual(['error:0:response', 'error:2:response']);
+    expect([...log]).toEqual(['error:0:response', 'error:2:response']);
     expect([errors[0].status, errors[0].statusText, errors[0].body, errors[0].willReconnect]).toEqual([503, 'Service Unavailable', 'busy', true]);
     expect([errors[1].status, errors[1].body, errors[1].willReconnect]).toEqual([401, 'who are you', false]);
   });
@@ -96,7 +90,7 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
     a.es.close();
     const b = open('/counter?n=2', { reconnectOnEnd: false });
     await until(() => b.es.readyState === 2, 'closed');
-    expect(b.log).toEqual(['open', 'message:1:1', 'message:2:2', 'error:2:end']);
+    expect([...b.log]).toEqual(['open', 'message:1:1', 'message:2:2', 'error:2:end']);
   });
 
   it('the window\'s online event ends the wait for a reconnection', async () => {
@@ -117,7 +111,7 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
       failure = error;
     }
     expect(seen).toEqual(['a']);
-    expect(log).toEqual(['open', 'message:a:', 'error:2:size']);
+    expect([...log]).toEqual(['open', 'message:a:', 'error:2:size']);
     expect(String(failure)).toMatch(/EventSource failed: an event was larger than maxEventSize/);
     await sleep(20);
     expect(server.count('/message')).toBe(1);

@@ -21,16 +21,19 @@ console.log('integration suite on ' + runtime + (browserBuild ? ", browsers' bui
 for (const [name, fn] of cases) {
   if (only && !name.includes(only)) continue;
   const start = Date.now();
+  let timer;
   try {
     await Promise.race([
       runCase(fn, EventSource),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('case timed out after 20 s')), 20000).unref?.()),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('case timed out after 20 s')), 20000))),
     ]);
     passed++;
     console.log('  ok   ' + name + ' (' + (Date.now() - start) + ' ms)');
   } catch (error) {
     failed++;
     console.log('  FAIL ' + name + '\n       ' + String(error && error.stack ? error.stack : error).split('\n').join('\n       '));
+  } finally {
+    clearTimeout(timer);
   }
 }
 if (unhandled.length) {

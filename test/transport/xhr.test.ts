@@ -131,7 +131,8 @@ describe('the XMLHttpRequest transport in jsdom (no fetch, ReadableStream or Tex
 
   it('a network error reestablishes the connection', async () => {
     const window = page();
-    const { es, log } = open(window, '/reset?retry=1');
+    // retry: 1 so that the reconnection follows at once, not after the default 3 s.
+    const { es, log } = open(window, '/reset?body=' + encodeURIComponent('retry: 1\ndata: one\n\ndata: cut'));
     await until(() => server.count('/reset') >= 2, 'a second connection');
     es.close();
     expect(log).toContain('error:0');
