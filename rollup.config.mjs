@@ -31,7 +31,7 @@ export default [
   // The ponyfill and the polyfill: the polyfill imports the ponyfill's code (the shared chunk), so the global and
   // the named export are one class.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended.ts' },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts' },
     output: [
       { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
       { dir, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared.cjs' },
@@ -40,7 +40,7 @@ export default [
   },
   // The same entries for browsers' bundlers (the "browser" export condition): ES modules, without the Node tuning.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended.ts' },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts' },
     output: { dir: dir + '/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
     plugins: [forBrowsers(), ts()],
   },
@@ -63,7 +63,7 @@ export default [
     ],
     plugins: [forBrowsers(), ts()],
   },
-  // The script tag with the opt-in extensions (src/extended.ts).
+  // The script tag with the extended class (src/extended/).
   {
     input: 'src/extended-iife.ts',
     output: [
@@ -73,7 +73,7 @@ export default [
     plugins: [forBrowsers(), ts()],
   },
   ...['index', 'polyfill', 'stream', 'extended'].map((name) => ({
-    input: 'src/' + name + '.ts',
+    input: 'src/' + (name === 'extended' ? 'extended/index' : name) + '.ts',
     output: [
       { file: dir + '/' + name + '.d.ts', format: 'es' },
       { file: dir + '/' + name + '.d.cts', format: 'es' },

@@ -1,15 +1,20 @@
-// src/event-source.ts: the integration suite (shared with Deno, Bun and Node 22) on Node through vitest, plus what
-// only Node and vitest can show: fake time for the default reconnection delay, listener errors, process exit.
+// src/event-source.ts: the integration suite (shared with Deno, Bun and Node 22) on Node through vitest, against the
+// plain class and the extended one with no options, plus what only Node and vitest can show: fake time for the
+// default reconnection delay, listener errors, process exit.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { EventSource as Extended } from '../src/extended/index';
 import { EventSource } from '../src/index';
 import { startServer } from './helpers/sse-server.mjs';
 import { cases, runCase } from './integration/suite.mjs';
 
-describe('integration suite (real node:http server)', () => {
+describe.each([
+  ['EventSource', EventSource],
+  ['the extended EventSource, no options', Extended],
+])('integration suite (real node:http server): %s', (_, Class) => {
   for (const [name, fn] of cases as Array<[string, (t: unknown) => Promise<void>]>) {
-    it(name, () => runCase(fn, EventSource), 20000);
+    it(name, () => runCase(fn, Class), 20000);
   }
 });
 

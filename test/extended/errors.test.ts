@@ -1,6 +1,6 @@
 // src/extended.ts: the details that error events carry, and maxEventSize.
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource } from '../../src/extended';
+import { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource } from '../../src/extended/index';
 import { details, held, networkError, record, settle, scriptedFetch, sleep, until, useServer } from './helpers';
 
 const t = useServer();

@@ -1,6 +1,6 @@
 // src/extended.ts: `for await (const event of source)` and the signal option.
 import { describe, expect, it } from 'vitest';
-import { EventSource } from '../../src/extended';
+import { EventSource } from '../../src/extended/index';
 import { held, record, settle, scriptedFetch, sleep, until, useServer } from './helpers';
 
 const t = useServer();

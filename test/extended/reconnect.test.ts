@@ -2,7 +2,7 @@
 // reconnectOnEnd, inactivityTimeout and reconnectOnResume. Exact delays run on fake time with a scripted fetch;
 // the rest against the real fixture server with short delays.
 import { describe, expect, it, vi } from 'vitest';
-import { EventSource } from '../../src/extended';
+import { EventSource } from '../../src/extended/index';
 import { details, held, networkError, record, settle, scriptedFetch, sleep, stream, until, useServer } from './helpers';
 
 const t = useServer();

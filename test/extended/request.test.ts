@@ -1,7 +1,7 @@
 // src/extended.ts, the request options: headers (an object or a function), method and body, and where the last
 // event ID travels. Against the real fixture server (fetch transport); the XHR transport is in xhr.test.ts.
 import { describe, expect, it, vi } from 'vitest';
-import { EventSource } from '../../src/extended';
+import { EventSource } from '../../src/extended/index';
 import { details, held, record, settle, scriptedFetch, sleep, until, useServer, type Handler } from './helpers';
 
 const t = useServer();

@@ -1,18 +1,21 @@
-// The extensions on the XMLHttpRequest transport, through the built script-tag file
-// dist/eventsource.extended.iife.js in a jsdom window without fetch, ReadableStream or TextDecoder (as in
+// The extended class on the XMLHttpRequest transport, through the built script-tag file
+// dist/eventsource.extended.iife.js (WhatwgEventSource.ExtendedEventSource) in a jsdom window without fetch, ReadableStream or TextDecoder (as in
 // test/transport/xhr.test.ts), against the real fixture server.
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ExtendedEventSourceConstructor, ExtendedEventSourceInit } from '../../src/extended';
+import type { ExtendedEventSourceConstructor, ExtendedEventSourceInit } from '../../src/extended/index';
 import { numberedEvents, startServer } from '../helpers/sse-server.mjs';
 import { record, sleep, until, type Server } from './helpers';
 
 const script = readFileSync(join(__dirname, '..', '..', 'dist', 'eventsource.extended.iife.js'), 'utf8');
 
-type Win = Window & typeof globalThis & { WhatwgEventSource: { EventSource: ExtendedEventSourceConstructor }; eval(code: string): unknown };
+type Win = Window & typeof globalThis & {
+  WhatwgEventSource: { EventSource: unknown; ExtendedEventSource: ExtendedEventSourceConstructor };
+  eval(code: string): unknown;
+};
 
 let server: Server;
 let dom: JSDOM;
@@ -33,7 +36,7 @@ afterEach(async () => {
 function open(path: string, init?: ExtendedEventSourceInit) {
   const window = dom.window as unknown as Win;
   expect(typeof window.fetch).toBe('undefined');
-  const es = new window.WhatwgEventSource.EventSource(server.url(path), init);
+  const es = new window.WhatwgEventSource.ExtendedEventSource(server.url(path), init);
   sources.push(es);
   // record()'s log carries its error events as log.errors: compare [...log], as the other extended tests do.
   const log = record(es);
@@ -41,10 +44,13 @@ function open(path: string, init?: ExtendedEventSourceInit) {
 }
 
 describe('the extensions on XMLHttpRequest (jsdom)', () => {
-  it('the script tag installs the extended class', () => {
-    const window = dom.window as unknown as Win & { EventSource: unknown };
+  it('the script tag installs the plain class, and exposes the extended one as WhatwgEventSource.ExtendedEventSource', () => {
+    const window = dom.window as unknown as Win & { EventSource: { prototype: object } };
     expect(window.EventSource).toBe(window.WhatwgEventSource.EventSource);
-    expect('lastEventId' in window.WhatwgEventSource.EventSource.prototype).toBe(true);
+    expect('lastEventId' in window.EventSource.prototype).toBe(false);
+    const Extended = window.WhatwgEventSource.ExtendedEventSource;
+    expect(Object.getPrototypeOf(Extended.prototype)).toBe(window.EventSource.prototype);
+    expect('lastEventId' in Extended.prototype).toBe(true);
   });
 
   it('POST with a body and headers from a function, the last event ID in the query, both again on reconnection', async () => {
