@@ -21,9 +21,11 @@ const forBrowsers = () => ({
 
 // ES5 output that old Safari also parses; the only minified files are the script tags'. A script tag is one closed
 // bundle, so the names of properties that only its own objects carry can be shortened too (about 40 B gzip): the
-// platform seams, the DOM bindings, the transports' handlers, the event handler slots and the shim's stop flag.
+// platform seams, the DOM bindings, the transports' handlers, the event handler slots, the instance's slots, the
+// members of a Policy and the shim's stop flag.
 // None of them is a name of anything the platform or a user reads.
-const INTERNAL_PROPERTIES = /^(dom|parseURL|originOf|xhr|methods|createEvent|createMessageEvent|handlers|chunk|_stop)$/;
+const INTERNAL_PROPERTIES =
+  /^(dom|parseURL|originOf|xhr|methods|createEvent|createMessageEvent|handlers|chunk|_stop|lastEventIdString|skipWait|transport|wait|dispatching)$/;
 const minify = () =>
   terser({ ecma: 5, safari10: true, compress: { passes: 2 }, mangle: { properties: { regex: INTERNAL_PROPERTIES } } });
 

@@ -546,23 +546,22 @@
         // (null, like undefined, means the global fetch.)
         if (fetchOption && typeof fetchOption !== 'function')
             throw failedToConstruct('fetch must be a function');
-        var time = init.reconnectionTime;
-        if (time === undefined)
-            time = 3000;
-        else if (!(time >= 0 && time < 1 / 0) || typeof time != 'number') {
-            throw failedToConstruct('reconnectionTime must be a number of ms, at least 0');
-        }
+        // (Infinity, like any wait too long for setTimeout, waits the longest it can.)
+        var time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
+        if (typeof time != 'number' || !(time >= 0))
+            throw failedToConstruct('reconnectionTime must be a number >= 0');
         if (!policyFor) {
             for (var name_1 in init) {
-                if (EXTENDED_OPTIONS.test(name_1) && init[name_1] !== undefined) {
-                    throw failedToConstruct(name_1 + ' needs the EventSource of whatwg-eventsource/extended');
+                if (EXTENDED_OPTIONS.test(name_1) && init[name_1] != null) {
+                    throw failedToConstruct(name_1 + ' needs whatwg-eventsource/extended');
                 }
             }
         }
         var dom = platform.dom;
         var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
         if (!dom || !transport) {
-            throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+            // (No EventTarget, or no fetch that can stream.)
+            throw failedToConstruct('needs whatwg-eventsource/polyfill here');
         }
         // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
         //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
@@ -594,9 +593,7 @@
         var abortFetch = null;
         var timer;
         var policy = policyFor ? policyFor(ev, state, transport) : {};
-        if (policy.transport)
-            transport = policy.transport;
-        var handlers = { response: processResponse, chunk: null, end: processEndOfBody };
+        transport = policy.transport || transport;
         var parser$1 = parser({
             onEvent: dispatchTheEvent,
             // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
@@ -612,7 +609,7 @@
                 lost('size', error);
             },
         });
-        handlers.chunk = parser$1.feed;
+        var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
         function dispatch(event, message) {
             if (policy.dispatching)
                 policy.dispatching(event, message);
@@ -693,7 +690,6 @@
             //    what the policy decided. (5. The task of step 2 has run.)
             if (state.readyState === CONNECTING) {
                 timer = setTimeout(function () {
-                    timer = undefined;
                     // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
                     //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
                     if (state.readyState === CONNECTING)
@@ -701,10 +697,10 @@
                 }, Math.min(delay, MAX_DELAY));
             }
         }
+        // (Waiting: CONNECTING, with no fetch.)
         function skipWait() {
-            if (timer) {
+            if (state.readyState === CONNECTING && !abortFetch) {
                 clearTimeout(timer);
-                timer = undefined;
                 connect();
             }
         }
@@ -744,7 +740,6 @@
             state.readyState = CLOSED;
             abort();
             clearTimeout(timer);
-            timer = undefined;
             parser$1.reset();
         }
         // 15. Fetch request.
@@ -1138,7 +1133,7 @@
                 return details.reason + cause;
         }
     }
-    /** Copies the details' own enumerable properties onto the target (an Error, an error event). */
+    /** Copies the details' own enumerable properties onto the target (an Error, an open or error event). */
     function assign(target, details) {
         for (var name_1 in details)
             target[name_1] = details[name_1];
@@ -1624,8 +1619,10 @@
                 if (finished)
                     return;
                 armStall();
-                if (status === 200 && isEventStream(contentType))
+                if (status === 200 && isEventStream(contentType)) {
+                    instance.opened = { status: status, statusText: (details && details.statusText) || '', contentType: contentType };
                     return handlers.response(status, contentType, url);
+                }
                 // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms, before the
                 // event source hears of it.
                 failed = [status, contentType, url];
@@ -1697,7 +1694,7 @@
     // It has no processing model of its own: the core's construct() runs it with a policy (the core's Policy seam):
     //   transport    request.ts wraps the chosen transport (headers, method and body, inactivity, failed bodies);
     //   wait         policy.ts decides, when a connection is lost, how long to wait or whether to fail;
-    //   dispatching  the details of each `error` event are set on it, and message events go to the iterators;
+    //   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
     //   maxSize      maxEventSize.
     // The policy of one instance, made by construct() once the instance's slots exist.
     function policyFor(options) {
@@ -1708,6 +1705,7 @@
                 attempts: 0,
                 cause: null,
                 pending: null,
+                opened: null,
                 failure: null,
                 sinks: [],
                 resume: null,
@@ -1783,6 +1781,9 @@
                     }
                     else if (event.type === 'open') {
                         instance.attempts = 0;
+                        if (instance.opened)
+                            assign(event, instance.opened);
+                        instance.opened = null;
                     }
                     else {
                         var details = instance.pending;

@@ -546,23 +546,22 @@
         // (null, like undefined, means the global fetch.)
         if (fetchOption && typeof fetchOption !== 'function')
             throw failedToConstruct('fetch must be a function');
-        var time = init.reconnectionTime;
-        if (time === undefined)
-            time = 3000;
-        else if (!(time >= 0 && time < 1 / 0) || typeof time != 'number') {
-            throw failedToConstruct('reconnectionTime must be a number of ms, at least 0');
-        }
+        // (Infinity, like any wait too long for setTimeout, waits the longest it can.)
+        var time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
+        if (typeof time != 'number' || !(time >= 0))
+            throw failedToConstruct('reconnectionTime must be a number >= 0');
         {
             for (var name_1 in init) {
-                if (EXTENDED_OPTIONS.test(name_1) && init[name_1] !== undefined) {
-                    throw failedToConstruct(name_1 + ' needs the EventSource of whatwg-eventsource/extended');
+                if (EXTENDED_OPTIONS.test(name_1) && init[name_1] != null) {
+                    throw failedToConstruct(name_1 + ' needs whatwg-eventsource/extended');
                 }
             }
         }
         var dom = platform.dom;
         var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
         if (!dom || !transport) {
-            throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+            // (No EventTarget, or no fetch that can stream.)
+            throw failedToConstruct('needs whatwg-eventsource/polyfill here');
         }
         // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
         //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
@@ -594,9 +593,7 @@
         var abortFetch = null;
         var timer;
         var policy = {};
-        if (policy.transport)
-            transport = policy.transport;
-        var handlers = { response: processResponse, chunk: null, end: processEndOfBody };
+        transport = policy.transport || transport;
         var parser$1 = parser({
             onEvent: dispatchTheEvent,
             // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
@@ -612,7 +609,7 @@
                 lost('size', error);
             },
         });
-        handlers.chunk = parser$1.feed;
+        var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
         function dispatch(event, message) {
             if (policy.dispatching)
                 policy.dispatching(event, message);
@@ -693,7 +690,6 @@
             //    what the policy decided. (5. The task of step 2 has run.)
             if (state.readyState === CONNECTING) {
                 timer = setTimeout(function () {
-                    timer = undefined;
                     // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
                     //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
                     if (state.readyState === CONNECTING)
@@ -701,10 +697,10 @@
                 }, Math.min(delay, MAX_DELAY));
             }
         }
+        // (Waiting: CONNECTING, with no fetch.)
         function skipWait() {
-            if (timer) {
+            if (state.readyState === CONNECTING && !abortFetch) {
                 clearTimeout(timer);
-                timer = undefined;
                 connect();
             }
         }
@@ -744,7 +740,6 @@
             state.readyState = CLOSED;
             abort();
             clearTimeout(timer);
-            timer = undefined;
             parser$1.reset();
         }
         // 15. Fetch request.

@@ -31,7 +31,7 @@ function describe(details) {
             return details.reason + cause;
     }
 }
-/** Copies the details' own enumerable properties onto the target (an Error, an error event). */
+/** Copies the details' own enumerable properties onto the target (an Error, an open or error event). */
 function assign(target, details) {
     for (var name_1 in details)
         target[name_1] = details[name_1];
@@ -517,8 +517,10 @@ function decorate(instance, inner) {
             if (finished)
                 return;
             armStall();
-            if (status === 200 && index.isEventStream(contentType))
+            if (status === 200 && index.isEventStream(contentType)) {
+                instance.opened = { status: status, statusText: (details && details.statusText) || '', contentType: contentType };
                 return handlers.response(status, contentType, url);
+            }
             // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms, before the
             // event source hears of it.
             failed = [status, contentType, url];
@@ -590,7 +592,7 @@ function decorate(instance, inner) {
 // It has no processing model of its own: the core's construct() runs it with a policy (the core's Policy seam):
 //   transport    request.ts wraps the chosen transport (headers, method and body, inactivity, failed bodies);
 //   wait         policy.ts decides, when a connection is lost, how long to wait or whether to fail;
-//   dispatching  the details of each `error` event are set on it, and message events go to the iterators;
+//   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
 //   maxSize      maxEventSize.
 // The policy of one instance, made by construct() once the instance's slots exist.
 function policyFor(options) {
@@ -601,6 +603,7 @@ function policyFor(options) {
             attempts: 0,
             cause: null,
             pending: null,
+            opened: null,
             failure: null,
             sinks: [],
             resume: null,
@@ -676,6 +679,9 @@ function policyFor(options) {
                 }
                 else if (event.type === 'open') {
                     instance.attempts = 0;
+                    if (instance.opened)
+                        assign(event, instance.opened);
+                    instance.opened = null;
                 }
                 else {
                     var details = instance.pending;

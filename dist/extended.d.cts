@@ -16,6 +16,8 @@ interface ListenerOptions {
 type Listener<This, E> = ((this: This, event: E) => unknown) | {
     handleEvent(event: E): unknown;
 };
+/** An event handler attribute's value. */
+type EventHandler<E> = ((event: E) => unknown) | null;
 /** What listeners of each event type get, by default. */
 interface EventSourceEventMap {
     open: Event;
@@ -38,9 +40,12 @@ interface EventSourceOf<EventMap extends {
     readonly CONNECTING: 0;
     readonly OPEN: 1;
     readonly CLOSED: 2;
-    onopen: ((this: This, event: EventMap['open']) => unknown) | null;
-    onmessage: ((this: This, event: EventMap['message']) => unknown) | null;
-    onerror: ((this: This, event: EventMap['error']) => unknown) | null;
+    get onopen(): EventHandler<Event>;
+    set onopen(handler: EventHandler<EventMap['open']>);
+    get onmessage(): EventHandler<Event>;
+    set onmessage(handler: EventHandler<EventMap['message']>);
+    get onerror(): EventHandler<Event>;
+    set onerror(handler: EventHandler<EventMap['error']>);
     close(): void;
     addEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | ListenerOptions): void;
     addEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | ListenerOptions): void;
@@ -165,6 +170,16 @@ interface ErrorDetails {
     attempt: number;
 }
 type ErrorEventWithDetails = Event & ErrorDetails;
+/** The fields every `open` event of the extended `EventSource` carries: the response that was announced. */
+interface OpenDetails {
+    /** 200. */
+    status: number;
+    /** The response's status text (HTTP/2 has none). */
+    statusText: string;
+    /** The response's `Content-Type`: an event stream's, with its parameters. */
+    contentType: string | null;
+}
+type OpenEventWithDetails = Event & OpenDetails;
 /** What `for await` throws when the connection fails: the error event's details, as an `Error`. */
 type EventSourceFailure = Error & ErrorDetails & {
     cause?: unknown;
@@ -178,7 +193,7 @@ type DataOf<Events, K> = K extends keyof Events ? Events[K] : string;
 type ExtendedEventMap<Events> = {
     [K in keyof Events]: MessageEventOf<Events[K] & string>;
 } & {
-    open: Event;
+    open: OpenEventWithDetails;
     error: ErrorEventWithDetails;
     message: MessageEventOf<DataOf<Events, 'message'> & string>;
 };
@@ -266,4 +281,4 @@ type ExtendedEventSource<Events extends {
 declare const ExtendedEventSource: ExtendedEventSourceConstructor;
 
 export { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource, ExtendedEventSource, createParser };
-export type { BackoffOptions, ErrorDetails, ErrorEventWithDetails, ErrorReason, EventDataMap, EventSourceEventMap, EventSourceFailure, EventSourceInit, EventSourceOf, EventStreamMessage, EventStreamParser, ExtendedEventMap, ExtendedEventSourceConstructor, ExtendedEventSourceInit, HeaderRecord, HeadersOption, Listener, ListenerOptions, MessageEventFor, MessageEventOf, ParserCallbacks, RequestBody };
+export type { BackoffOptions, ErrorDetails, ErrorEventWithDetails, ErrorReason, EventDataMap, EventSourceEventMap, EventSourceFailure, EventSourceInit, EventSourceOf, EventStreamMessage, EventStreamParser, ExtendedEventMap, ExtendedEventSourceConstructor, ExtendedEventSourceInit, HeaderRecord, HeadersOption, Listener, ListenerOptions, MessageEventFor, MessageEventOf, OpenDetails, OpenEventWithDetails, ParserCallbacks, RequestBody };

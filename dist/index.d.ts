@@ -16,6 +16,8 @@ interface ListenerOptions {
 type Listener<This, E> = ((this: This, event: E) => unknown) | {
     handleEvent(event: E): unknown;
 };
+/** An event handler attribute's value. */
+type EventHandler<E> = ((event: E) => unknown) | null;
 /** What listeners of each event type get, by default. */
 interface EventSourceEventMap {
     open: Event;
@@ -38,9 +40,12 @@ interface EventSourceOf<EventMap extends {
     readonly CONNECTING: 0;
     readonly OPEN: 1;
     readonly CLOSED: 2;
-    onopen: ((this: This, event: EventMap['open']) => unknown) | null;
-    onmessage: ((this: This, event: EventMap['message']) => unknown) | null;
-    onerror: ((this: This, event: EventMap['error']) => unknown) | null;
+    get onopen(): EventHandler<Event>;
+    set onopen(handler: EventHandler<EventMap['open']>);
+    get onmessage(): EventHandler<Event>;
+    set onmessage(handler: EventHandler<EventMap['message']>);
+    get onerror(): EventHandler<Event>;
+    set onerror(handler: EventHandler<EventMap['error']>);
     close(): void;
     addEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | ListenerOptions): void;
     addEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | ListenerOptions): void;

@@ -135,22 +135,21 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
   const fetchOption = init.fetch;
   // (null, like undefined, means the global fetch.)
   if (fetchOption && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
-  let time = init.reconnectionTime;
-  if (time === undefined) time = 3000;
-  else if (!(time >= 0 && time < 1 / 0) || typeof time != 'number') {
-    throw failedToConstruct('reconnectionTime must be a number of ms, at least 0');
-  }
+  // (Infinity, like any wait too long for setTimeout, waits the longest it can.)
+  const time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
+  if (typeof time != 'number' || !(time >= 0)) throw failedToConstruct('reconnectionTime must be a number >= 0');
   if (!policyFor) {
     for (const name in init) {
-      if (EXTENDED_OPTIONS.test(name) && (init as { [name: string]: unknown })[name] !== undefined) {
-        throw failedToConstruct(name + ' needs the EventSource of whatwg-eventsource/extended');
+      if (EXTENDED_OPTIONS.test(name) && (init as { [name: string]: unknown })[name] != null) {
+        throw failedToConstruct(name + ' needs whatwg-eventsource/extended');
       }
     }
   }
   const dom = platform.dom;
   let transport: Transport | null = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
   if (!dom || !transport) {
-    throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+    // (No EventTarget, or no fetch that can stream.)
+    throw failedToConstruct('needs whatwg-eventsource/polyfill here');
   }
 
   // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
@@ -184,8 +183,7 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
   let abortFetch: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const policy: Policy = policyFor ? policyFor(ev, state, transport) : {};
-  if (policy.transport) transport = policy.transport;
-  const handlers: TransportHandlers = { response: processResponse, chunk: null!, end: processEndOfBody };
+  transport = policy.transport || transport;
 
   const parser = createParser({
     onEvent: dispatchTheEvent,
@@ -202,7 +200,7 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
       lost('size', error);
     },
   });
-  handlers.chunk = parser.feed;
+  const handlers: TransportHandlers = { response: processResponse, chunk: parser.feed, end: processEndOfBody };
 
   function dispatch(event: Event, message?: boolean): void {
     if (policy.dispatching) policy.dispatching(event, message);
@@ -286,7 +284,6 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
     //    what the policy decided. (5. The task of step 2 has run.)
     if (state.readyState === CONNECTING) {
       timer = setTimeout(function () {
-        timer = undefined;
         // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
         //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
         if (state.readyState === CONNECTING) connect();
@@ -294,10 +291,10 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
     }
   }
 
+  // (Waiting: CONNECTING, with no fetch.)
   function skipWait(): void {
-    if (timer) {
+    if (state.readyState === CONNECTING && !abortFetch) {
       clearTimeout(timer);
-      timer = undefined;
       connect();
     }
   }
@@ -340,7 +337,6 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
     state.readyState = CLOSED;
     abort();
     clearTimeout(timer);
-    timer = undefined;
     parser.reset();
   }
 

@@ -18,6 +18,9 @@ export interface ListenerOptions {
 /** A listener of events `E` on a source `This`: a function, or an object with `handleEvent`. */
 export type Listener<This, E> = ((this: This, event: E) => unknown) | { handleEvent(event: E): unknown };
 
+/** An event handler attribute's value. */
+export type EventHandler<E> = ((event: E) => unknown) | null;
+
 /** What listeners of each event type get, by default. */
 export interface EventSourceEventMap {
   open: Event;
@@ -37,9 +40,16 @@ export interface EventSourceOf<EventMap extends { open: Event; error: Event; mes
   readonly CONNECTING: 0;
   readonly OPEN: 1;
   readonly CLOSED: 2;
-  onopen: ((this: This, event: EventMap['open']) => unknown) | null;
-  onmessage: ((this: This, event: EventMap['message']) => unknown) | null;
-  onerror: ((this: This, event: EventMap['error']) => unknown) | null;
+  // The event handler attributes take handlers of the map's events; read, they are handlers of any Event. So an
+  // instance is assignable to the DOM library's `EventSource`, whose handlers take any `Event` and
+  // `this: EventSource`. (No `this` parameter, which TypeScript would compare strictly; a function assigned to
+  // `source.onmessage` still gets `this` typed as `source`.)
+  get onopen(): EventHandler<Event>;
+  set onopen(handler: EventHandler<EventMap['open']>);
+  get onmessage(): EventHandler<Event>;
+  set onmessage(handler: EventHandler<EventMap['message']>);
+  get onerror(): EventHandler<Event>;
+  set onerror(handler: EventHandler<EventMap['error']>);
   close(): void;
   addEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | ListenerOptions): void;
   addEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | ListenerOptions): void;

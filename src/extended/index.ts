@@ -7,7 +7,7 @@
 // It has no processing model of its own: the core's construct() runs it with a policy (the core's Policy seam):
 //   transport    request.ts wraps the chosen transport (headers, method and body, inactivity, failed bodies);
 //   wait         policy.ts decides, when a connection is lost, how long to wait or whether to fail;
-//   dispatching  the details of each `error` event are set on it, and message events go to the iterators;
+//   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
 //   maxSize      maxEventSize.
 import { CLOSED, construct, EventSource as CoreEventSource, slots, type LostReason, type Policy, type State } from '../event-source';
 import { globalObject } from '../platform';
@@ -32,6 +32,8 @@ export type {
   HeaderRecord,
   HeadersOption,
   MessageEventFor,
+  OpenDetails,
+  OpenEventWithDetails,
   RequestBody,
 } from './types';
 export type { EventSourceInit } from '../event-source';
@@ -55,6 +57,7 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
       attempts: 0,
       cause: null,
       pending: null,
+      opened: null,
       failure: null,
       sinks: [],
       resume: null,
@@ -121,6 +124,8 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
           for (let i = 0; i < sinks.length; i++) sinks[i].push(event as MessageEvent);
         } else if (event.type === 'open') {
           instance.attempts = 0;
+          if (instance.opened) assign(event, instance.opened);
+          instance.opened = null;
         } else {
           const details = instance.pending;
           instance.pending = null;

@@ -1,7 +1,7 @@
 // What the parts of the extended class share about one instance: a record kept beside the core's slots.
 import { slots, type State } from '../event-source';
 import type { Options } from './options';
-import type { ErrorDetails } from './types';
+import type { ErrorDetails, OpenDetails } from './types';
 
 /** Why the request decorator ended a connection, which the core only sees as the end or the error of a body. */
 export interface Cause {
@@ -29,6 +29,8 @@ export interface Instance {
   cause: Cause | null;
   /** The details of the `error` event the core is about to dispatch. */
   pending: ErrorDetails | null;
+  /** The response of the connection about to be announced, for its `open` event. */
+  opened: OpenDetails | null;
   /** The details of the failure that closed the source (not of a clean one-shot end). */
   failure: ErrorDetails | null;
   /** The async iterators reading the source. */

@@ -29,9 +29,9 @@ function describe(details: ErrorDetails): string {
   }
 }
 
-/** Copies the details' own enumerable properties onto the target (an Error, an error event). */
-export function assign(target: object, details: ErrorDetails): void {
-  for (const name in details) (target as { [name: string]: unknown })[name] = (details as unknown as { [name: string]: unknown })[name];
+/** Copies the details' own enumerable properties onto the target (an Error, an open or error event). */
+export function assign(target: object, details: object): void {
+  for (const name in details) (target as { [name: string]: unknown })[name] = (details as { [name: string]: unknown })[name];
 }
 
 function failureOf(details: ErrorDetails): EventSourceFailure {

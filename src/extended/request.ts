@@ -145,7 +145,10 @@ export function decorate(instance: Instance, inner: Transport): Transport {
     function response(status: number, contentType: string | null, url: string | undefined, details?: ResponseDetails): void {
       if (finished) return;
       armStall();
-      if (status === 200 && isEventStream(contentType)) return handlers.response(status, contentType, url);
+      if (status === 200 && isEventStream(contentType)) {
+        instance.opened = { status: status, statusText: (details && details.statusText) || '', contentType: contentType };
+        return handlers.response(status, contentType, url);
+      }
       // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms, before the
       // event source hears of it.
       failed = [status, contentType, url];

@@ -101,6 +101,18 @@ export interface ErrorDetails {
 
 export type ErrorEventWithDetails = Event & ErrorDetails;
 
+/** The fields every `open` event of the extended `EventSource` carries: the response that was announced. */
+export interface OpenDetails {
+  /** 200. */
+  status: number;
+  /** The response's status text (HTTP/2 has none). */
+  statusText: string;
+  /** The response's `Content-Type`: an event stream's, with its parameters. */
+  contentType: string | null;
+}
+
+export type OpenEventWithDetails = Event & OpenDetails;
+
 /** What `for await` throws when the connection fails: the error event's details, as an `Error`. */
 export type EventSourceFailure = Error & ErrorDetails & { cause?: unknown };
 
@@ -111,7 +123,7 @@ type DataOf<Events, K> = K extends keyof Events ? Events[K] : string;
 
 /** What listeners of each type get, for a source with the event data map `Events`. */
 export type ExtendedEventMap<Events> = { [K in keyof Events]: MessageEventOf<Events[K] & string> } & {
-  open: Event;
+  open: OpenEventWithDetails;
   error: ErrorEventWithDetails;
   message: MessageEventOf<DataOf<Events, 'message'> & string>;
 };
