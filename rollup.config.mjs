@@ -11,6 +11,14 @@ const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.t
 // Browsers' builds (the script tags and dist/browser/, which the "browser" export condition selects) leave out
 // what only pays in Node: messages are plain MessageEvents (src/dom/message-plain.ts) and TextDecoder decodes in
 // its own streaming mode (src/utf8-native-plain.ts). Node's builds keep the tuned modules.
+// The plain script tag is a closed bundle with no subclass of EventSource: src/subclasses.ts says so there, and the
+// Policy seam is left out.
+const noSubclasses = () => ({
+  name: 'no-subclasses',
+  resolveId: (source, importer) => (source === './subclasses' && importer && /[\\/]src[\\/]/.test(importer) ? '\0no-subclasses' : null),
+  load: (id) => (id === '\0no-subclasses' ? 'export const SUBCLASSES = false;' : null),
+});
+
 const forBrowsers = () => ({
   name: 'for-browsers',
   resolveId: (source, importer) =>
@@ -63,7 +71,7 @@ export default [
       { file: dir + '/eventsource.iife.js', format: 'iife' },
       { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify()] },
     ],
-    plugins: [forBrowsers(), ts()],
+    plugins: [noSubclasses(), forBrowsers(), ts()],
   },
   // The script tag with the extended class (src/extended/).
   {

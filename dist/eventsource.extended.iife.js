@@ -584,7 +584,7 @@
             reconnectionTime: time,
             handlers: {},
             close: close,
-            skipWait: skipWait,
+            skipWait: skipWait ,
         };
         Object.defineProperty(ev, SLOTS, { value: state });
         var dispatchEvent = dom.methods.dispatchEvent;
@@ -604,10 +604,11 @@
             onRetry: function (ms) {
                 state.reconnectionTime = ms;
             },
-            maxSize: policy.maxSize,
+            maxSize: policy.maxSize ,
             onError: function (error) {
-                lost('size', error);
-            },
+                    lost('size', error);
+                }
+                ,
         });
         var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
         function dispatch(event, message) {

@@ -584,7 +584,7 @@
             reconnectionTime: time,
             handlers: {},
             close: close,
-            skipWait: skipWait,
+            skipWait: null,
         };
         Object.defineProperty(ev, SLOTS, { value: state });
         var dispatchEvent = dom.methods.dispatchEvent;
@@ -592,8 +592,6 @@
         var origin;
         var abortFetch = null;
         var timer;
-        var policy = {};
-        transport = policy.transport || transport;
         var parser$1 = parser({
             onEvent: dispatchTheEvent,
             // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
@@ -604,15 +602,11 @@
             onRetry: function (ms) {
                 state.reconnectionTime = ms;
             },
-            maxSize: policy.maxSize,
-            onError: function (error) {
-                lost('size', error);
-            },
+            maxSize: undefined,
+            onError: undefined,
         });
         var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
         function dispatch(event, message) {
-            if (policy.dispatching)
-                policy.dispatching(event, message);
             dispatchEvent.call(ev, event);
         }
         // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
@@ -669,7 +663,7 @@
             abort();
             // A transport that can only long-poll asks for the next request at once.
             var time = polled ? 0 : state.reconnectionTime;
-            var delay = policy.wait ? policy.wait(reason, time, error) : reason === 'response' ? -1 : time;
+            var delay = reason === 'response' ? -1 : time;
             if (delay < 0)
                 failTheConnection();
             else
@@ -704,13 +698,6 @@
                 }, Math.min(delay, MAX_DELAY));
             }
         }
-        // (Waiting: CONNECTING, with no fetch.)
-        function skipWait() {
-            if (state.readyState === CONNECTING && !abortFetch) {
-                clearTimeout(timer);
-                connect();
-            }
-        }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
         function failTheConnection() {
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
@@ -731,7 +718,7 @@
             //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
             //    origin of the final URL, and the last event ID string.
             if (state.readyState !== CLOSED) {
-                dispatch(dom.createMessageEvent(message.type, message.data, origin, message.lastEventId), true);
+                dispatch(dom.createMessageEvent(message.type, message.data, origin, message.lastEventId));
             }
         }
         function abort() {

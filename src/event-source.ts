@@ -6,6 +6,7 @@
 import { isEventStream, utf8ByteString } from './http';
 import { parser as createParser, type EventStreamMessage } from './parse';
 import { platform } from './platform';
+import { SUBCLASSES } from './subclasses';
 import { fetchTransport } from './transport/fetch';
 import type { FetchLike, Transport, TransportHandlers } from './transport/types';
 import type { EventSource as EventSourceInstance, EventSourceConstructor } from './types';
@@ -173,7 +174,7 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
     reconnectionTime: time,
     handlers: {},
     close: close,
-    skipWait: skipWait,
+    skipWait: SUBCLASSES ? skipWait : null!,
   };
   Object.defineProperty(ev, SLOTS, { value: state });
 
@@ -182,8 +183,8 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
   let origin: string;
   let abortFetch: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const policy: Policy = policyFor ? policyFor(ev, state, transport) : {};
-  transport = policy.transport || transport;
+  const policy: Policy = SUBCLASSES && policyFor ? policyFor(ev, state, transport) : {};
+  if (SUBCLASSES) transport = policy.transport || transport;
 
   const parser = createParser({
     onEvent: dispatchTheEvent,
@@ -195,15 +196,17 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
     onRetry: function (ms) {
       state.reconnectionTime = ms;
     },
-    maxSize: policy.maxSize,
-    onError: function (error) {
-      lost('size', error);
-    },
+    maxSize: SUBCLASSES ? policy.maxSize : undefined,
+    onError: SUBCLASSES
+      ? function (error) {
+          lost('size', error);
+        }
+      : undefined,
   });
   const handlers: TransportHandlers = { response: processResponse, chunk: parser.feed, end: processEndOfBody };
 
   function dispatch(event: Event, message?: boolean): void {
-    if (policy.dispatching) policy.dispatching(event, message);
+    if (SUBCLASSES && policy.dispatching) policy.dispatching(event, message);
     dispatchEvent.call(ev, event);
   }
 
@@ -262,7 +265,7 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
     abort();
     // A transport that can only long-poll asks for the next request at once.
     const time = polled ? 0 : state.reconnectionTime;
-    const delay = policy.wait ? policy.wait(reason, time, error) : reason === 'response' ? -1 : time;
+    const delay = SUBCLASSES && policy.wait ? policy.wait(reason, time, error) : reason === 'response' ? -1 : time;
     if (delay < 0) failTheConnection();
     else reestablishTheConnection(delay);
   }

@@ -589,7 +589,7 @@ function construct(self, args, policyFor) {
         reconnectionTime: time,
         handlers: {},
         close: close,
-        skipWait: skipWait,
+        skipWait: skipWait ,
     };
     Object.defineProperty(ev, SLOTS, { value: state });
     var dispatchEvent = dom.methods.dispatchEvent;
@@ -609,10 +609,11 @@ function construct(self, args, policyFor) {
         onRetry: function (ms) {
             state.reconnectionTime = ms;
         },
-        maxSize: policy.maxSize,
+        maxSize: policy.maxSize ,
         onError: function (error) {
-            lost('size', error);
-        },
+                lost('size', error);
+            }
+            ,
     });
     var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
     function dispatch(event, message) {
