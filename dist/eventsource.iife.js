@@ -672,8 +672,9 @@
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
         function announceTheConnection() {
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
-            // attribute to OPEN and fires an event named open at the EventSource object."
-            if (state.readyState !== CLOSED) {
+            // attribute to OPEN and fires an event named open at the EventSource object." (It is CONNECTING then, unless a
+            // transport replaced its request in the middle of a stream: that response announces nothing.)
+            if (state.readyState === CONNECTING) {
                 state.readyState = OPEN;
                 dispatch(dom.createEvent('open'));
             }
@@ -963,13 +964,10 @@
         return a.protocol + '//' + a.hostname + port;
     }
 
-    // The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
-    // and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
-    // last stopped. https://xhr.spec.whatwg.org/
     // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters its request
     // is replaced at the next event boundary by a new one, sent with the request's headers as they are then (the
-    // current Last-Event-ID). The event source sees one connection: no event marks the replacement, and the stream
-    // goes on. What followed the boundary in that piece of text is left to the new response (a server that resumes
+    // current Last-Event-ID). The event source sees one connection: the new response announces nothing (the source is
+    // OPEN already), and the stream goes on. What followed the boundary in that piece of text is left to the new response (a server that resumes
     // from Last-Event-ID sends it again).
     var XHR_TEXT_LIMIT = 4194304;
     // A blank line: two line endings, a CRLF counting as one.
@@ -979,8 +977,6 @@
         // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
         var phase;
         var seen;
-        // Whether this request replaces one cut at an event boundary: its response, if good, goes unreported.
-        var replacing = false;
         // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see change()).
         var buffered = false;
         function read(done) {
@@ -1012,7 +1008,6 @@
                 // (The chunk's events may have aborted the request: phase 2.)
                 if (boundary >= 0 && phase === 1) {
                     stop();
-                    replacing = true;
                     send();
                 }
             }
@@ -1022,11 +1017,7 @@
             // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
             if (phase === 0 && readyState > 1 && xhr.status) {
                 phase = 1;
-                var status_1 = xhr.status;
-                var contentType = xhr.getResponseHeader('Content-Type');
-                if (!replacing || status_1 !== 200 || !isEventStream(contentType))
-                    handlers.response(status_1, contentType, xhr.responseURL, xhr);
-                replacing = false;
+                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
             }
             if (phase === 1 && readyState > 2)
                 read(readyState === 4);

@@ -750,8 +750,9 @@ function construct(self, args, policyFor) {
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
     function announceTheConnection() {
         // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
-        // attribute to OPEN and fires an event named open at the EventSource object."
-        if (state.readyState !== CLOSED) {
+        // attribute to OPEN and fires an event named open at the EventSource object." (It is CONNECTING then, unless a
+        // transport replaced its request in the middle of a stream: that response announces nothing.)
+        if (state.readyState === CONNECTING) {
             state.readyState = OPEN;
             dispatch(dom.createEvent('open'));
         }

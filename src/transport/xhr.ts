@@ -1,13 +1,12 @@
 // The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
 // and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
 // last stopped. https://xhr.spec.whatwg.org/
-import { isEventStream } from '../http';
 import type { Transport } from './types';
 
 // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters its request
 // is replaced at the next event boundary by a new one, sent with the request's headers as they are then (the
-// current Last-Event-ID). The event source sees one connection: no event marks the replacement, and the stream
-// goes on. What followed the boundary in that piece of text is left to the new response (a server that resumes
+// current Last-Event-ID). The event source sees one connection: the new response announces nothing (the source is
+// OPEN already), and the stream goes on. What followed the boundary in that piece of text is left to the new response (a server that resumes
 // from Last-Event-ID sends it again).
 export const XHR_TEXT_LIMIT = 4194304;
 // A blank line: two line endings, a CRLF counting as one.
@@ -18,8 +17,6 @@ export const xhrTransport: Transport = function (request, handlers) {
   // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
   let phase: number;
   let seen: number;
-  // Whether this request replaces one cut at an event boundary: its response, if good, goes unreported.
-  let replacing = false;
   // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see change()).
   let buffered = false;
 
@@ -48,7 +45,6 @@ export const xhrTransport: Transport = function (request, handlers) {
       // (The chunk's events may have aborted the request: phase 2.)
       if (boundary >= 0 && phase === 1) {
         stop();
-        replacing = true;
         send();
       }
     }
@@ -59,10 +55,7 @@ export const xhrTransport: Transport = function (request, handlers) {
     // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
     if (phase === 0 && readyState > 1 && xhr.status) {
       phase = 1;
-      const status = xhr.status;
-      const contentType = xhr.getResponseHeader('Content-Type');
-      if (!replacing || status !== 200 || !isEventStream(contentType)) handlers.response(status, contentType, xhr.responseURL, xhr);
-      replacing = false;
+      handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
     }
     if (phase === 1 && readyState > 2) read(readyState === 4);
     if (phase !== 2 && readyState === 4) {
