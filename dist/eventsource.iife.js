@@ -546,10 +546,12 @@
         // (null, like undefined, means the global fetch.)
         if (fetchOption && typeof fetchOption !== 'function')
             throw failedToConstruct('fetch must be a function');
-        // (Infinity, like any wait too long for setTimeout, waits the longest it can.)
+        // NON-SPEC, opt-in: the initial reconnection time. (Infinity, like any wait too long for setTimeout, waits the
+        // longest it can.)
         var time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
         if (typeof time != 'number' || !(time >= 0))
             throw failedToConstruct('reconnectionTime must be a number >= 0');
+        // NON-SPEC: WebIDL ignores members a dictionary does not know; these are refused (see EXTENDED_OPTIONS).
         {
             for (var name_1 in init) {
                 if (EXTENDED_OPTIONS.test(name_1) && init[name_1] != null) {

@@ -136,9 +136,11 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
   const fetchOption = init.fetch;
   // (null, like undefined, means the global fetch.)
   if (fetchOption && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
-  // (Infinity, like any wait too long for setTimeout, waits the longest it can.)
+  // NON-SPEC, opt-in: the initial reconnection time. (Infinity, like any wait too long for setTimeout, waits the
+  // longest it can.)
   const time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
   if (typeof time != 'number' || !(time >= 0)) throw failedToConstruct('reconnectionTime must be a number >= 0');
+  // NON-SPEC: WebIDL ignores members a dictionary does not know; these are refused (see EXTENDED_OPTIONS).
   if (!policyFor) {
     for (const name in init) {
       if (EXTENDED_OPTIONS.test(name) && (init as { [name: string]: unknown })[name] != null) {

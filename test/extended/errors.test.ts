@@ -79,6 +79,25 @@ describe('error details', () => {
     expect(details(log.errors[0])).toMatchObject({ reason: 'end', willReconnect: true, reconnectDelay: 25, attempt: 1, error: undefined });
   });
 
+  it('the details are on the event before any listener runs, and the open event carries the response', async () => {
+    t.server.handle('/typed', (req, res) => {
+      res.writeHead(200, 'Fine', { 'Content-Type': 'text/event-stream; charset=utf-8' });
+      res.end('retry: 5\ndata: x\n\n');
+    });
+    const es = new EventSource(t.server.url('/typed'));
+    const seen: unknown[] = [];
+    es.addEventListener('open', (e) => seen.push(['open', e.status, e.statusText, e.contentType]), { capture: true });
+    es.addEventListener('error', (e) => {
+      seen.push(['error', e.reason, e.willReconnect]);
+      es.close();
+    });
+    await until(() => seen.length === 2, 'open and error');
+    expect(seen).toEqual([
+      ['open', 200, 'Fine', 'text/event-stream; charset=utf-8'],
+      ['error', 'end', true],
+    ]);
+  });
+
   it('an error event dispatched by script gets no details', async () => {
     const { es, log } = t.open('/silent');
     await until(() => log.includes('open'), 'open');
