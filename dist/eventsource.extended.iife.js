@@ -651,18 +651,11 @@
         }
         // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
         //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-        //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
-        //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
-        //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED. (Whatever a
-        //     policy would say: it is not asked.)
         function processEndOfBody(error, polled) {
             abortFetch = null;
             // "Once the end of the file is reached, any pending data must be discarded."
             parser$1.end();
-            if (error && !/^https?:/.test(state.url))
-                failTheConnection();
-            else
-                lost(error ? 'network' : 'end', error, polled);
+            lost(error ? 'network' : 'end', error, polled);
         }
         // NON-SPEC: the one place where a connection ends, for the three reasons the spec gives (a response that fails the
         // connection, the end or error of a body) and for an event past the policy's maxSize. The spec reestablishes the
@@ -670,9 +663,12 @@
         function lost(reason, error, polled) {
             // The rest of a failed response's body (or of a body cut by maxSize) is not read: cancel it.
             abort();
-            // A transport that can only long-poll asks for the next request at once.
-            var time = polled ? 0 : state.reconnectionTime;
-            var delay = policy.wait ? policy.wait(reason, time, error) : reason === 'response' ? -1 : time;
+            // The spec's answer. 15.2 lets a user agent that "knows that to be futile" fail the connection after a network
+            // error: for a URL that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed)
+            // it would fail again each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects
+            // CLOSED. A transport that can only long-poll asks for the next request at once.
+            var spec = reason === 'response' || (error && !/^https?:/.test(state.url)) ? -1 : polled ? 0 : state.reconnectionTime;
+            var delay = policy.wait ? policy.wait(reason, spec, error) : spec;
             if (delay < 0)
                 failTheConnection();
             else
@@ -1761,10 +1757,13 @@
                 transport: decorate(instance, transport),
                 maxSize: options.maxEventSize === Infinity ? undefined : options.maxEventSize,
                 // The connection was lost: the request decorator's cause if it ended it, else the event source's reason.
-                wait: function (reason, reconnectionTime, error) {
+                wait: function (reason, spec, error) {
                     var cause = instance.cause || { details: { reason: reason, error: error, willReconnect: false, attempt: 0 } };
                     instance.cause = null;
-                    var delay = nextDelay(options, cause, instance.attempts, reconnectionTime);
+                    // A network error the spec deems futile fails; a failed response is the options' to decide.
+                    if (spec < 0 && reason !== 'response')
+                        cause.fail = true;
+                    var delay = nextDelay(options, cause, instance.attempts, spec < 0 ? state.reconnectionTime : spec);
                     var details = cause.details;
                     if (delay < 0) {
                         if (details.reason !== 'end')

@@ -651,10 +651,13 @@ function policyFor(options) {
             transport: decorate(instance, transport),
             maxSize: options.maxEventSize === Infinity ? undefined : options.maxEventSize,
             // The connection was lost: the request decorator's cause if it ended it, else the event source's reason.
-            wait: function (reason, reconnectionTime, error) {
+            wait: function (reason, spec, error) {
                 var cause = instance.cause || { details: { reason: reason, error: error, willReconnect: false, attempt: 0 } };
                 instance.cause = null;
-                var delay = nextDelay(options, cause, instance.attempts, reconnectionTime);
+                // A network error the spec deems futile fails; a failed response is the options' to decide.
+                if (spec < 0 && reason !== 'response')
+                    cause.fail = true;
+                var delay = nextDelay(options, cause, instance.attempts, spec < 0 ? state.reconnectionTime : spec);
                 var details = cause.details;
                 if (delay < 0) {
                     if (details.reason !== 'end')

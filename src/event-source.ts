@@ -83,11 +83,11 @@ export interface Policy {
   transport?: Transport;
   /**
    * Reestablish step 3, "Optionally, wait some more", widened to the three ways a connection is lost: the ms to
-   * wait before the next request (the spec's: reconnectionTime, after 'end' and 'network'), or -1 to fail the
-   * connection instead (the spec's, after 'response'; 'size' needs maxSize). `reconnectionTime` is 0 after a
-   * long-polled response.
+   * wait before the next request, or -1 to fail the connection instead. `spec` is the spec's answer: the
+   * reconnection time after 'end' and 'network' (0 after a long-polled response), -1 after 'response' and after a
+   * network error that is futile ('size' needs maxSize).
    */
-  wait?(reason: LostReason, reconnectionTime: number, error?: unknown): number;
+  wait?(reason: LostReason, spec: number, error?: unknown): number;
   /** Called with each event the instance dispatches, just before it is: `message` for the stream's messages. */
   dispatching?(event: Event, message?: boolean): void;
   /** The most characters buffered for one event: past it the connection is lost ('size'). */
@@ -247,16 +247,11 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
 
   // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
   //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-  //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
-  //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
-  //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED. (Whatever a
-  //     policy would say: it is not asked.)
   function processEndOfBody(error?: unknown, polled?: boolean): void {
     abortFetch = null;
     // "Once the end of the file is reached, any pending data must be discarded."
     parser.end();
-    if (error && !/^https?:/.test(state.url)) failTheConnection();
-    else lost(error ? 'network' : 'end', error, polled);
+    lost(error ? 'network' : 'end', error, polled);
   }
 
   // NON-SPEC: the one place where a connection ends, for the three reasons the spec gives (a response that fails the
@@ -265,9 +260,13 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
   function lost(reason: LostReason, error?: unknown, polled?: boolean): void {
     // The rest of a failed response's body (or of a body cut by maxSize) is not read: cancel it.
     abort();
-    // A transport that can only long-poll asks for the next request at once.
-    const time = polled ? 0 : state.reconnectionTime;
-    const delay = SUBCLASSES && policy.wait ? policy.wait(reason, time, error) : reason === 'response' ? -1 : time;
+    // The spec's answer. 15.2 lets a user agent that "knows that to be futile" fail the connection after a network
+    // error: for a URL that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed)
+    // it would fail again each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects
+    // CLOSED. A transport that can only long-poll asks for the next request at once.
+    const spec =
+      reason === 'response' || (error && !/^https?:/.test(state.url)) ? -1 : polled ? 0 : state.reconnectionTime;
+    const delay = SUBCLASSES && policy.wait ? policy.wait(reason, spec, error) : spec;
     if (delay < 0) failTheConnection();
     else reestablishTheConnection(delay);
   }

@@ -101,10 +101,12 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
       transport: decorate(instance, transport),
       maxSize: options.maxEventSize === Infinity ? undefined : options.maxEventSize,
       // The connection was lost: the request decorator's cause if it ended it, else the event source's reason.
-      wait: function (reason: LostReason, reconnectionTime: number, error?: unknown): number {
+      wait: function (reason: LostReason, spec: number, error?: unknown): number {
         const cause: Cause = instance.cause || { details: { reason: reason, error: error, willReconnect: false, attempt: 0 } };
         instance.cause = null;
-        const delay = nextDelay(options, cause, instance.attempts, reconnectionTime);
+        // A network error the spec deems futile fails; a failed response is the options' to decide.
+        if (spec < 0 && reason !== 'response') cause.fail = true;
+        const delay = nextDelay(options, cause, instance.attempts, spec < 0 ? state.reconnectionTime : spec);
         const details = cause.details;
         if (delay < 0) {
           if (details.reason !== 'end') instance.failure = details;

@@ -151,3 +151,12 @@ it('a failure that retries exhaust keeps its reason and says no reconnection com
   expect(details(log.errors[0])).toMatchObject({ reason: 'network', willReconnect: false, reconnectDelay: undefined, attempt: 0 });
   expect(es.readyState).toBe(2);
 });
+
+it('a network error for a URL that is not http(s) fails the connection, with its details, as for the plain class', async () => {
+  const failure = new TypeError('fetch failed');
+  const es = new EventSource('ftp://example.test/', { fetch: () => Promise.reject(failure), maxRetries: 5 });
+  const log = record(es);
+  await until(() => log.length === 1, 'error');
+  expect([...log]).toEqual(['error:2:network']);
+  expect(details(log.errors[0])).toMatchObject({ reason: 'network', error: failure, willReconnect: false, attempt: 0 });
+});
