@@ -889,23 +889,27 @@
             event.eventPhase = 2;
             // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
             var listeners = listenersOf(this, event.type).slice();
-            for (var i = 0; i < listeners.length && !event._stop; i++) {
-                var listener = listeners[i];
-                var callback = listener[0];
-                if (listener[3])
-                    continue;
-                if (listener[2])
-                    eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
-                try {
-                    // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
-                    // callable throws a TypeError, reported as any other.
-                    if (typeof callback === 'function')
-                        callback.call(this, event);
-                    else
-                        callback.handleEvent(event);
-                }
-                catch (error) {
-                    reportException(error);
+            // https://dom.spec.whatwg.org/#concept-event-dispatch: at the target, the capture listeners are invoked first
+            // (phase "capturing"), then the others ("bubbling"), as Firefox and WebKit do.
+            for (var pass = 0; pass < 2; pass++) {
+                for (var i = 0; i < listeners.length && !event._stop; i++) {
+                    var listener = listeners[i];
+                    var callback = listener[0];
+                    if (listener[3] || listener[1] === !!pass)
+                        continue;
+                    if (listener[2])
+                        eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
+                    try {
+                        // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+                        // callable throws a TypeError, reported as any other.
+                        if (typeof callback === 'function')
+                            callback.call(this, event);
+                        else
+                            callback.handleEvent(event);
+                    }
+                    catch (error) {
+                        reportException(error);
+                    }
                 }
             }
             event.currentTarget = null;

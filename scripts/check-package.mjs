@@ -50,7 +50,8 @@ function sized(name, bytes, budget, ceiling) {
   check(name, bytes <= ceiling, bytes + ' B, ' + status + (bytes <= budget ? '' : ' (ratchet ceiling ' + ceiling + ' B)'));
 }
 const iife = gzip(readFileSync(join(root, 'dist', 'eventsource.iife.min.js')));
-sized('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife, 4000, 4517);
+// 4291: +21 B for the shim's capture listeners first at the target (DOM dispatch; issue 15).
+sized('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife, 4000, 4538);
 const esm = await bundled("import { EventSource } from './dist/browser/index.js'; globalThis.EventSource = EventSource;");
 sized("size of `import { EventSource }` (bundled, minified, gzip -9)", esm, 3150, 3317);
 for (const [name, code] of [

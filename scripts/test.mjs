@@ -2,7 +2,7 @@
 //   1. type check src/ against the ES5 library;
 //   2. every vitest test, on the Node that runs npm (the machine's Node 20 on CI);
 //   3. the integration suite against dist/ on Node 22, Deno and Bun (npm devDependencies);
-//   4. the package checks (size budgets, publint, attw) and the browser tests in headless Chromium;
+//   4. the package checks (size budgets, publint, attw) and the browser tests in Chromium, Firefox and WebKit;
 // then one closing line `N passed, N failed` that CI reads.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -77,7 +77,7 @@ if (process.argv.length <= 2) {
     count(label, run('integration suite on ' + label, bin, args));
   }
   count('package checks', run('package checks (sizes, publint, attw)', hostNode, [join('scripts', 'check-package.mjs')]));
-  count('Chromium', run('browser tests (headless Chromium)', hostNode, [join('test', 'browser', 'run.mjs')]));
+  count('browsers', run('browser tests (Chromium, Firefox, WebKit)', hostNode, [join('test', 'browser', 'run.mjs')]));
 }
 
 console.log('\n' + passed + ' passed, ' + failed + ' failed');
