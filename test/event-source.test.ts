@@ -110,10 +110,14 @@ describe('in a process of its own', () => {
       process.on('uncaughtException', (e) => reported.push(e.message));
       const es = new EventSource(${JSON.stringify(url)});
       const seen = [];
+      // Done when both events and their four reports have arrived (the deadline only ends a broken run).
+      const done = () => { clearTimeout(deadline); es.close(); console.log(JSON.stringify({ seen, reported })); };
+      const check = () => { if (seen.length === 4 && reported.length === 4) done(); };
+      const deadline = setTimeout(done, 15000);
+      process.on('uncaughtException', check);
       es.addEventListener('message', (e) => { throw new Error('boom ' + e.data); });
-      es.addEventListener('message', (e) => seen.push(e.data));
-      es.onmessage = (e) => { seen.push('handler ' + e.data); throw new Error('handler ' + e.data); };
-      setTimeout(() => { es.close(); console.log(JSON.stringify({ seen, reported })); }, 300);
+      es.addEventListener('message', (e) => { seen.push(e.data); check(); });
+      es.onmessage = (e) => { seen.push('handler ' + e.data); check(); throw new Error('handler ' + e.data); };
     `);
     await server.close();
     expect(result.stderr).toBe('');

@@ -222,14 +222,25 @@ describe('inactivityTimeout', () => {
   });
 
   it('comments count as activity', async () => {
-    t.server.handle('/heartbeat', (req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      const beat = setInterval(() => res.write(':\n'), 15);
-      res.on('close', () => clearInterval(beat));
-    });
-    const { es, log } = t.open('/heartbeat', { inactivityTimeout: 80 });
-    await sleep(300);
+    // Fake time: a comment every 60 ms of a 80 ms timeout, for 20 beats; then silence, which does time out.
+    fake();
+    let body!: ReadableStreamDefaultController<Uint8Array>;
+    const { fetch, requests } = scriptedFetch(
+      () => new Response(new ReadableStream({ start: (c) => void (body = c) }), { headers: { 'Content-Type': 'text/event-stream' } }),
+    );
+    const es = new EventSource('http://example.test/', { fetch, inactivityTimeout: 80 });
+    const log = record(es);
+    await settle();
+    for (let beat = 0; beat < 20; beat++) {
+      await vi.advanceTimersByTimeAsync(60);
+      body.enqueue(new TextEncoder().encode(':\n'));
+      await settle();
+    }
     expect([...log]).toEqual(['open']);
+    await vi.advanceTimersByTimeAsync(80);
+    await settle();
+    expect([...log]).toEqual(['open', 'error:0:timeout']);
+    expect(requests).toHaveLength(1);
     es.close();
   });
 
