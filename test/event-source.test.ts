@@ -9,7 +9,7 @@ import { cases, runCase } from './integration/suite.mjs';
 
 describe('integration suite (real node:http server)', () => {
   for (const [name, fn] of cases as Array<[string, (t: unknown) => Promise<void>]>) {
-    it(name, () => runCase(fn, EventSource), 20000);
+    it(name, () => runCase(fn, EventSource), 120000);
   }
 });
 

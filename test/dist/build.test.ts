@@ -38,8 +38,10 @@ const inputs = () => process.version + ' ' + hashOf(['src', 'rollup.config.mjs',
 
 describe('dist/', () => {
   it('equals a fresh build', () => {
-    const key = { inputs: inputs(), dist: hashOf(['dist']) };
-    if (!process.env.FRESH_BUILD && existsSync(verified) && readFileSync(verified, 'utf8') === JSON.stringify(key)) return;
+    const key = inputs() + ' ' + hashOf(['dist']);
+    const read = existsSync(verified) ? JSON.parse(readFileSync(verified, 'utf8')) : [];
+    const known: string[] = Array.isArray(read) ? read : [];
+    if (!process.env.FRESH_BUILD && known.includes(key)) return;
     const scratch = mkdtempSync(join(tmpdir(), 'whatwg-eventsource-dist-'));
     try {
       execFileSync(process.execPath, [join(root, 'node_modules', 'rollup', 'dist', 'bin', 'rollup'), '-c', '--silent'], {
@@ -55,11 +57,12 @@ describe('dist/', () => {
         if (fresh !== committed) expect(committed, file + ' differs from a fresh build: run npm run build').toBe(fresh);
       }
       mkdirSync(join(verified, '..'), { recursive: true });
-      writeFileSync(verified, JSON.stringify(key));
+      // A few keys: vitest on Node 20 (npm test) and on Node 22 (npx vitest) each have theirs.
+      writeFileSync(verified, JSON.stringify([key, ...known.filter((k) => k !== key)].slice(0, 4)));
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-  }, 60000);
+  }, 300000);
 
   it('every JavaScript file parses as ES5 (ES modules apart from their import and export lines)', () => {
     for (const file of scripts) {

@@ -8,7 +8,7 @@ import { cases, runCase } from '../integration/suite.mjs';
 
 describe('integration suite through the extensions (no options)', () => {
   for (const [name, fn] of cases as Array<[string, (t: unknown) => Promise<void>]>) {
-    it(name, () => runCase(fn, EventSource), 20000);
+    it(name, () => runCase(fn, EventSource), 120000);
   }
 });
 

@@ -18,4 +18,4 @@ it('a consumer that uses every typed feature compiles, and each @ts-expect-error
     output = String((error as { stdout?: string }).stdout);
   }
   expect(output).toBe('');
-}, 60000);
+}, 120000);
