@@ -62,7 +62,7 @@ describe('dist/', () => {
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
-  }, 300000);
+  }, 900000);
 
   it('every JavaScript file parses as ES5 (ES modules apart from their import and export lines)', () => {
     for (const file of scripts) {

@@ -2,7 +2,7 @@
 // A deadline here only stops a wait that would otherwise hang, so it is generous: a machine under load (two cores
 // shared with browsers and other runs) may take many times the usual time, and that must not fail a test. A test
 // that needs to tell "soon" from "late" makes "late" a matter of minutes (a retry of 10 minutes) instead.
-export const HANG = 30000;
+export const HANG = 60000;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
