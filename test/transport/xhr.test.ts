@@ -194,7 +194,7 @@ describe('the XMLHttpRequest transport in jsdom (no fetch, ReadableStream or Tex
     expect(Number(second.headers['last-event-id'])).toBeGreaterThan(4000);
     expect(ids).toEqual(Array.from({ length: 6000 }, (_, i) => i + 1));
     expect(log.filter((l) => !l.startsWith('message'))).toEqual(['open']);
-  }, 30000);
+  }, 120000);
 });
 
 describe('the shims, where EventTarget, Event and MessageEvent cannot be constructed', () => {
