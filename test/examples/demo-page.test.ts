@@ -41,7 +41,7 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
           return state === 'OPEN' && count >= (n as number);
         }),
       [STREAMS, n] as const,
-      { timeout: 15000 },
+      { timeout: 60000 },
     );
   }
 
@@ -96,7 +96,7 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
     for (const withoutEventSource of [false, true]) {
       const { page, errors } = await open('/examples/browser/', { withoutEventSource });
       try {
-        await page.waitForFunction(() => /message: \d{4}-/.test(document.getElementById('events')!.textContent!), null, { timeout: 10000 });
+        await page.waitForFunction(() => /message: \d{4}-/.test(document.getElementById('events')!.textContent!), null, { timeout: 60000 });
         expect(await page.textContent('#which')).toBe(withoutEventSource ? 'the polyfill' : 'native');
         expect(await page.textContent('#state')).toBe('OPEN');
         expect(errors).toEqual([]);

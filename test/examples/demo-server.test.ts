@@ -312,7 +312,7 @@ describe('npm start (node examples/demo/server.mjs)', () => {
     await child.waitFor(/ticker +snapshot \{"prices"/);
 
     child.child.kill('SIGINT');
-    const result = await child.exited(5000);
+    const result = await child.exited();
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\nstopping\nstopped\n$/);
     expect(result.stderr).toBe('');

@@ -206,12 +206,23 @@ describe('reconnectOnEnd: false (one-shot streams)', () => {
 
 describe('inactivityTimeout', () => {
   it('a connection silent for that long is reestablished', async () => {
-    // (Long enough for the response to arrive on a loaded machine: the timeout counts from the request.)
-    const { es, log } = t.open('/silent', { inactivityTimeout: 500, reconnectionTime: 5 });
-    await until(() => t.server.count('/silent') === 2, 'reconnected');
-    expect([...log].slice(0, 2)).toEqual(['open', 'error:0:timeout']);
+    // Fake time: on a real socket, a loaded machine could take the 60 ms before the response even arrives.
+    fake();
+    const { fetch, requests } = scriptedFetch(held(''));
+    const es = new EventSource('http://example.test/', { fetch, inactivityTimeout: 60, reconnectionTime: 5 });
+    const log = record(es);
+    await settle();
+    await vi.advanceTimersByTimeAsync(59);
+    expect([...log]).toEqual(['open']);
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect([...log]).toEqual(['open', 'error:0:timeout']);
     expect(log.errors[0].error).toMatchObject({ name: 'TimeoutError' });
     expect(log.errors[0].willReconnect).toBe(true);
+    await vi.advanceTimersByTimeAsync(5);
+    await settle();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(requests).toHaveLength(2);
     es.close();
   });
 
@@ -223,23 +234,25 @@ describe('inactivityTimeout', () => {
   });
 
   it('comments count as activity', async () => {
+    // Fake time: a comment every 60 ms of a 80 ms timeout, for 20 beats; then silence, which does time out.
     fake();
-    // A heartbeat every 60 ms against a timeout of 80 ms, on fake time: the source never times out.
-    let beat!: ReadableStreamDefaultController<Uint8Array>;
-    const body = new ReadableStream<Uint8Array>({ start: (controller) => void (beat = controller) });
-    const { fetch } = scriptedFetch(() => new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }));
+    let body!: ReadableStreamDefaultController<Uint8Array>;
+    const { fetch, requests } = scriptedFetch(
+      () => new Response(new ReadableStream({ start: (c) => void (body = c) }), { headers: { 'Content-Type': 'text/event-stream' } }),
+    );
     const es = new EventSource('http://example.test/', { fetch, inactivityTimeout: 80 });
     const log = record(es);
     await settle();
-    for (let i = 0; i < 10; i++) {
+    for (let beat = 0; beat < 20; beat++) {
       await vi.advanceTimersByTimeAsync(60);
-      beat.enqueue(new TextEncoder().encode(':\n'));
+      body.enqueue(new TextEncoder().encode(':\n'));
       await settle();
     }
     expect([...log]).toEqual(['open']);
-    // Without it, the timeout fires.
     await vi.advanceTimersByTimeAsync(80);
+    await settle();
     expect([...log]).toEqual(['open', 'error:0:timeout']);
+    expect(requests).toHaveLength(1);
     es.close();
   });
 
@@ -307,10 +320,10 @@ describe('reconnectOnResume', () => {
   it('online ends the wait for a reconnection at once', async () => {
     const window = withWindowEvents();
     try {
-      const { es, log } = t.open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 60000 });
+      const { es, log } = t.open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 600000 });
       await until(() => log.includes('error:0:end'), 'waiting to reconnect');
       window.fire('online');
-      await until(() => t.server.count('/counter') === 2, 'reconnected at once', 2000);
+      await until(() => t.server.count('/counter') === 2, 'reconnected at once, not after 10 minutes');
       es.close();
     } finally {
       window.restore();

@@ -92,7 +92,8 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
   it('inactivityTimeout and a one-shot stream', async () => {
     const a = open('/silent', { inactivityTimeout: 500, reconnectionTime: 5 });
     await until(() => server.count('/silent') === 2, 'reconnected after the stall');
-    expect([...a.log].slice(0, 2)).toEqual(['open', 'error:0:timeout']);
+    // On a loaded machine the 50 ms can pass before the response arrives: then there is no `open` before the error.
+    expect(a.log.filter((entry) => entry !== 'open')[0]).toBe('error:0:timeout');
     a.es.close();
     const b = open('/counter?n=2', { reconnectOnEnd: false });
     await until(() => b.es.readyState === 2, 'closed');
@@ -100,10 +101,10 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
   });
 
   it('the window\'s online event ends the wait for a reconnection', async () => {
-    const { log } = open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 60000 });
+    const { log } = open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 600000 });
     await until(() => log.includes('error:0:end'), 'waiting');
     dom.window.dispatchEvent(new dom.window.Event('online'));
-    await until(() => server.count('/counter') === 2, 'reconnected', 2000);
+    await until(() => server.count('/counter') === 2, 'reconnected at once, not after 10 minutes');
   });
 
   it('maxEventSize, and async iteration', async () => {
@@ -128,7 +129,7 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
     server.handle('/big', numberedEvents(5000, payload));
     // maxRetries: 0 would fail the connection if the replacement counted as a retry.
     const { es, log } = open('/big', { maxRetries: 0, headers: { 'X-Token': 'a' } });
-    await until(() => log.filter((l) => l.startsWith('message')).length === 5000, '5000 events', 20000);
+    await until(() => log.filter((l) => l.startsWith('message')).length === 5000, '5000 events');
     expect(server.count('/big')).toBe(2);
     const second = server.requests.filter((r: { path: string }) => r.path === '/big')[1];
     expect(Number(second.headers['last-event-id'])).toBeGreaterThan(4000);
