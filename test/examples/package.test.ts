@@ -1,7 +1,7 @@
 // The npm package as `npm pack` makes it: what it holds, and its demo (what `npx whatwg-eventsource` starts with no
 // URL) run from the unpacked tarball, where every page and file the demo links to must be found.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,5 +56,17 @@ describe('the npm package', () => {
     } finally {
       await demo.close();
     }
+  });
+});
+
+describe('the README', () => {
+  it("its quick start's two command lines are the package's scripts: the demo and the tests", () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const quickStart = readme.slice(readme.indexOf('## Quick start'), readme.indexOf('\n## ', readme.indexOf('## Quick start') + 1));
+    expect(quickStart).toMatch(/^npm start +# the demo/m);
+    expect(quickStart).toMatch(/^npm ci && npm test +# the whole test suite/m);
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(scripts.start).toBe('node examples/demo/server.mjs');
+    expect(scripts.test).toBeTruthy();
   });
 });
