@@ -58,7 +58,9 @@
     }
   }
 
-  // Which EventSource: the browser's, unless it has none or the polyfill is forced.
+  // Which EventSource: the browser's, unless it has none or the polyfill is forced. The one place that picks the
+  // class every stream is read with (another kind, such as one shared by every tab, would be one more choice here
+  // and in describeImplementation).
   function currentEventSource() {
     return forced || !nativeEventSource ? polyfill : nativeEventSource;
   }

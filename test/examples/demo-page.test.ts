@@ -126,6 +126,21 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
         return items.map((li) => li.getBoundingClientRect().height / lineHeight);
       });
       for (const ratio of lines) expect(ratio).toBeLessThan(1.5);
+      // A long run: many more lines in every list, and still nothing moves: the lists scroll inside their cards.
+      const before = await page.evaluate(() => document.body.scrollHeight);
+      await page.evaluate(() => {
+        for (const id of ['flaky-feed', 'chat-feed', 'log']) {
+          const list = document.getElementById(id)!;
+          for (let i = 0; i < 150; i++) {
+            const li = document.createElement('li');
+            li.textContent = '12:00:00 a line of a long run ' + i;
+            list.appendChild(li);
+          }
+        }
+      });
+      expect(await page.evaluate(() => document.body.scrollHeight)).toBe(before);
+      const after = (await page.locator('#card-log').boundingBox())!;
+      expect(after.y + after.height).toBeLessThanOrEqual(900);
       expect(errors).toEqual([]);
     } finally {
       await page.close();

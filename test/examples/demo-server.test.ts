@@ -405,6 +405,9 @@ describe('npm start (node examples/demo/server.mjs)', () => {
     expect(await page.text()).toContain('whatwg-eventsource demo');
     await fetch(origin + '/chat', { method: 'POST', body: 'name=tester&text=seen in the terminal', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
     await child.waitFor(/ chat +tester: seen in the terminal  \[id 1\]\n/);
+    // The address again every 12 lines, so that it never scrolls away for long.
+    for (let i = 2; i <= 12; i++) await fetch(origin + '/chat', { method: 'POST', body: 'text=message ' + i });
+    await child.waitFor(new RegExp('\\n {10}\\(the demo: ' + origin.replace(/\./g, '\\.') + '/ in a browser; Ctrl-C stops\\)\\n'));
 
     child.child.kill('SIGINT');
     const result = await child.exited(5000);
