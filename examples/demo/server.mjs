@@ -505,7 +505,8 @@ const REMINDER_EVERY = 12;
 
 /**
  * Follows the demo's flaky stream, chat and ticker with this package's EventSource and tells what happens in
- * short lines: `print(line)` gets each, `ready()` is called once every stream has opened (or failed). Options:
+ * short lines: `print(line)` gets each, `ready()` is called once each stream has printed its first event (or
+ * failed). Options:
  * `flaky`, the flaky stream's path (default '/sse/flaky'). Returns { close() }.
  */
 export function followDemo(origin, options) {
@@ -514,7 +515,6 @@ export function followDemo(origin, options) {
   const settled = (name) => {
     if (waiting.delete(name) && waiting.size === 0 && options.ready) options.ready();
   };
-  const states = ['CONNECTING', 'OPEN', 'CLOSED'];
   const sources = [];
 
   // Any stream: its first open (later ones are told by the stream's own lines) and its failure. It counts as
@@ -551,11 +551,12 @@ export function followDemo(origin, options) {
   flaky.addEventListener('error', () => {
     if (flaky.readyState !== EventSource.CONNECTING) return;
     connections++;
-    const c = connection || { sent: null, server: '?', first: '', last: '' };
+    const c = connection;
+    connection = null;
+    if (!c) return void print('flaky', 'connection ' + connections + ': no stream; reconnecting');
     const sent = c.sent === null ? 'sent no Last-Event-ID' : 'sent Last-Event-ID: ' + c.sent;
     const got = c.first ? 'got ids ' + c.first + (c.last !== c.first ? '-' + c.last : '') : 'got no message';
-    print('flaky', 'connection ' + connections + ' (the server\'s #' + c.server + '): ' + sent + ', ' + got + ', then cut; ' + states[flaky.readyState] + ' again');
-    connection = null;
+    print('flaky', 'connection ' + connections + ' (the server\'s #' + c.server + '): ' + sent + ', ' + got + ', then lost; reconnecting');
   });
 
   // The chat: every message, and who is online when it changes.

@@ -350,9 +350,9 @@ describe('the Node client of npm start (followDemo)', () => {
     const flaky = lines.filter((l) => / flaky /.test(l)).map((l) => l.slice(10));
     expect(flaky).toEqual([
       'flaky   OPEN  GET /sse/flaky?every=4&interval=10&retry=10',
-      "flaky   connection 1 (the server's #1): sent no Last-Event-ID, got ids 1-4, then cut; CONNECTING again",
-      "flaky   connection 2 (the server's #2): sent Last-Event-ID: 4, got ids 5-8, then cut; CONNECTING again",
-      "flaky   connection 3 (the server's #3): sent Last-Event-ID: 8, got ids 9-12, then cut; CONNECTING again",
+      "flaky   connection 1 (the server's #1): sent no Last-Event-ID, got ids 1-4, then lost; reconnecting",
+      "flaky   connection 2 (the server's #2): sent Last-Event-ID: 4, got ids 5-8, then lost; reconnecting",
+      "flaky   connection 3 (the server's #3): sent Last-Event-ID: 8, got ids 9-12, then lost; reconnecting",
     ]);
   });
 });
