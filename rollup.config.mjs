@@ -25,14 +25,15 @@ const forBrowsers = () => ({
 // members of a Policy and the shim's stop flag. None of them is a name of anything the platform or a user reads;
 // some are also names of DOM properties (EventTarget, createEvent, response), so terser's list of those is off.
 // pure_getters (-17 B): no property read of the code has a side effect that the result's absence would lose (the
-// reads that may throw, such as responseText in IE 9, are used).
+// reads that may throw, such as responseText in IE 9, are used). hoist_vars (one `var` per function) saves 26 B in
+// the plain script tag and costs 31 B in the extended one, so only the plain one gets it.
 const INTERNAL_PROPERTIES =
   /^(dom|EventTarget|parseURL|originOf|xhr|methods|createEvent|createMessageEvent|handlers|response|chunk|_stop|lastEventIdString|skipWait|transport|wait|dispatching)$/;
-const minify = () =>
+const minify = (compress) =>
   terser({
     ecma: 5,
     safari10: true,
-    compress: { passes: 2, pure_getters: true },
+    compress: { passes: 2, pure_getters: true, ...compress },
     mangle: { properties: { regex: INTERNAL_PROPERTIES, builtins: true } },
   });
 
@@ -68,7 +69,7 @@ export default [
     input: 'src/iife.ts',
     output: [
       { file: dir + '/eventsource.iife.js', format: 'iife' },
-      { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify()] },
+      { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify({ hoist_vars: true })] },
     ],
     plugins: [forBrowsers(), ts()],
   },
