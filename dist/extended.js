@@ -271,9 +271,9 @@ function readOptions(init) {
     }
     var body = init.body;
     if (body != null) {
+        // (By class, not ArrayBuffer.isView, which IE 10 lacks: typed arrays and DataViews are views.)
         if (typeof body !== 'string' &&
-            !/^\[object (Blob|File|FormData|URLSearchParams|ArrayBuffer)\]$/.test(Object.prototype.toString.call(body)) &&
-            !(typeof ArrayBuffer === 'function' && ArrayBuffer.isView && ArrayBuffer.isView(body))) {
+            !/^\[object (Blob|File|FormData|URLSearchParams|ArrayBuffer|DataView|(Big)?(Ui|I)nt\d+(Clamped)?Array|Float\d+Array)\]$/.test(Object.prototype.toString.call(body))) {
             throw failedToConstruct('body must be a string, URLSearchParams, FormData, Blob, ArrayBuffer or typed array (JSON.stringify an object; ' +
                 'a stream cannot be sent again when reconnecting)');
         }
@@ -560,7 +560,10 @@ function decorate(instance, inner) {
         // The failed response, with its body, goes to the event source, which asks the policy (and then aborts this).
         function finishBody() {
             var cause = failure;
-            cause.details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
+            // The body as text, one leading BOM stripped as UTF-8 decode does (and Response.text()): on the XHR path the
+            // transport gives back the one that XHR's decoder stripped, for the event stream parser.
+            var body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+            cause.details.body = body.length > ERROR_BODY_SIZE ? body.slice(0, ERROR_BODY_SIZE) : body;
             instance.cause = cause;
             handlers.response(failed[0], failed[1], failed[2]);
         }

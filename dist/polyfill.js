@@ -159,6 +159,10 @@ var xhrTransport = function (request, handlers) {
     var seen;
     // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see change()).
     var buffered = false;
+    // XHR's decoder strips a leading BOM, and so does the parser, once per connection: the response's text starts with
+    // one given back, so that a second BOM is the first line's, as on the fetch path ("format-bom"). (Not for a
+    // replacement request: its text continues the stream.)
+    var bom = '\uFEFF';
     function read(done) {
         var text;
         try {
@@ -184,7 +188,8 @@ var xhrTransport = function (request, handlers) {
                     piece = piece.slice(0, boundary);
             }
             seen = end;
-            handlers.chunk(piece);
+            handlers.chunk(bom + piece);
+            bom = '';
             // (The chunk's events may have aborted the request: phase 2.)
             if (boundary >= 0 && phase === 1) {
                 stop();

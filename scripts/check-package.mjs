@@ -3,8 +3,7 @@
 //   script tag   dist/eventsource.iife.min.js as shipped                           budget 4,000 B
 //   ESM import   `import { EventSource } from 'whatwg-eventsource'`, as an app's bundler for browsers resolves it
 //                (the "browser" export condition: dist/browser/), bundled with rollup
-//                and minified with terser (ES5)                                     budget 3,150 B (issue #12: the
-//                                                                                   subclass seam)
+//                and minified with terser (ES5)                                     budget 3,150 B (issue #12)
 // The other entries' costs are printed too, without a budget.
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -41,19 +40,20 @@ async function bundled(code) {
   return gzip(min.code);
 }
 
-// A size within its budget passes. Over it, a ratchet keeps it from growing: the check fails above the ceiling, and
+// A size within its budget passes, and so does one over it up to its ratchet ceiling, which keeps it from growing;
 // the line says how far the budget is. The script tag is over (issue #4: the legacy path it must carry costs more
-// than the 1,000 B between the two budgets), and since issue #12 (the subclass seam, the plain class's checks of
-// the extended options) so is the ESM import. Lower a ceiling whenever a change saves bytes.
+// than the 1,000 B between the two budgets), and past the 4,269 B it had before issue #12 by what #12 and #15 added:
+// the plain class's refusal of the extended options (117 B), reconnectionTime (45 B), the shim's report without
+// setTimeout (24 B), two BOMs on the XHR path (17 B), futile network errors (14 B), capture listeners first (9 B).
+// Lower a ceiling whenever a change saves bytes.
 function sized(name, bytes, budget, ceiling) {
   const status = bytes <= budget ? 'within the budget of ' + budget + ' B' : 'OVER the budget of ' + budget + ' B by ' + (bytes - budget) + ' B';
   check(name, bytes <= ceiling, bytes + ' B, ' + status + (bytes <= budget ? '' : ' (ratchet ceiling ' + ceiling + ' B)'));
 }
 const iife = gzip(readFileSync(join(root, 'dist', 'eventsource.iife.min.js')));
-// 4291: +21 B for the shim's capture listeners first at the target (DOM dispatch; issue 15).
-sized('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife, 4000, 4538);
+sized('size of the script tag (dist/eventsource.iife.min.js, gzip -9)', iife, 4000, 4496);
 const esm = await bundled("import { EventSource } from './dist/browser/index.js'; globalThis.EventSource = EventSource;");
-sized("size of `import { EventSource }` (bundled, minified, gzip -9)", esm, 3150, 3317);
+sized("size of `import { EventSource }` (bundled, minified, gzip -9)", esm, 3150, 3122);
 for (const [name, code] of [
   ["import 'whatwg-eventsource/polyfill'", "import './dist/browser/polyfill.js';"],
   ["import { createParser }", "import { createParser } from './dist/browser/index.js'; globalThis.p = createParser;"],

@@ -60,7 +60,9 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
   const onRetry = callbacks.onRetry;
   const onComment = callbacks.onComment;
   const onError = callbacks.onError;
-  const maxSize = callbacks.maxSize || Infinity;
+  // Undefined: unbounded. (The event source passes its maxSize in an object literal, undefined for the plain class:
+  // a bundle's minifier that inlines the parser there drops the bound's code, 58 B gzip of `import { EventSource }`.)
+  const maxSize = callbacks.maxSize;
 
   // Made at the first bytes of a stream: a parser fed only text needs no TextDecoder.
   let decode: Utf8StreamDecoder | null;
@@ -156,7 +158,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
           const value = valueAfter(text, pos + 4, end);
           // A one-line event, the commonest shape of all, ended by LF: dispatched at once, without the data buffer
           // or a search for the end of the blank line (W1: 26.5 ms instead of 29).
-          if (data === null && text.charCodeAt(next) === 10 && !discarding && value.length <= maxSize) {
+          if (data === null && text.charCodeAt(next) === 10 && !discarding && !(maxSize && value.length > maxSize)) {
             next++;
             emit(value);
           } else processField('data', value);
@@ -193,7 +195,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
       // "If value starts with a U+0020 SPACE character, remove it from value."
       if (piece.charCodeAt(0) === 32) piece = piece.slice(1);
     }
-    if (line.length + piece.length + (data ? data.length : 0) > maxSize) overflow();
+    if (maxSize && line.length + piece.length + (data ? data.length : 0) > maxSize) overflow();
     else line += piece;
   }
 
@@ -229,7 +231,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
     if (name === 'data') {
       // "Append the field value to the data buffer, then append a single U+000A LINE FEED (LF) character."
       const buffer = data === null ? value : data + '\n' + value;
-      if (buffer.length > maxSize) overflow();
+      if (maxSize && buffer.length > maxSize) overflow();
       else data = buffer;
     } else if (name === 'event') {
       type = value;

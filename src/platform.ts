@@ -12,10 +12,10 @@ export interface Platform {
   /** The serialization of a URL's origin. */
   originOf(url: string): string;
   /** The XMLHttpRequest transport: present once the legacy module is loaded. */
-  xhr: Transport | null;
+  xhr?: Transport;
 }
 
-export const platform: Platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+export const platform: Platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf };
 
 /**
  * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):

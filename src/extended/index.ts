@@ -75,7 +75,7 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
     function onResume(event: Event): void {
       if (event.type === 'pageshow' && !(event as Event & { persisted?: boolean }).persisted) return;
       if (instance.resume) instance.resume();
-      else state.skipWait();
+      else state.skipWait!();
     }
     // The window (or worker) global, and its methods as they are now: a page may replace them later.
     const scope = globalObject() as Partial<EventTarget>;

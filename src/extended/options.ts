@@ -82,10 +82,12 @@ export function readOptions(init: { [name: string]: unknown }): Options {
   }
   const body = init.body;
   if (body != null) {
+    // (By class, not ArrayBuffer.isView, which IE 10 lacks: typed arrays and DataViews are views.)
     if (
       typeof body !== 'string' &&
-      !/^\[object (Blob|File|FormData|URLSearchParams|ArrayBuffer)\]$/.test(Object.prototype.toString.call(body)) &&
-      !(typeof ArrayBuffer === 'function' && ArrayBuffer.isView && ArrayBuffer.isView(body))
+      !/^\[object (Blob|File|FormData|URLSearchParams|ArrayBuffer|DataView|(Big)?(Ui|I)nt\d+(Clamped)?Array|Float\d+Array)\]$/.test(
+        Object.prototype.toString.call(body),
+      )
     ) {
       throw failedToConstruct(
         'body must be a string, URLSearchParams, FormData, Blob, ArrayBuffer or typed array (JSON.stringify an object; ' +

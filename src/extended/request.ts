@@ -186,7 +186,10 @@ export function decorate(instance: Instance, inner: Transport): Transport {
     // The failed response, with its body, goes to the event source, which asks the policy (and then aborts this).
     function finishBody(): void {
       const cause = failure!;
-      cause.details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
+      // The body as text, one leading BOM stripped as UTF-8 decode does (and Response.text()): on the XHR path the
+      // transport gives back the one that XHR's decoder stripped, for the event stream parser.
+      const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+      cause.details.body = body.length > ERROR_BODY_SIZE ? body.slice(0, ERROR_BODY_SIZE) : body;
       instance.cause = cause;
       handlers.response(failed![0], failed![1], failed![2]);
     }

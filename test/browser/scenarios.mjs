@@ -914,6 +914,22 @@ export const scenarios = [
   },
 
   {
+    name: 'format-bom: a stream that starts with two BOMs: the second is part of the first line, which is lost',
+    setup(s) {
+      s.A.handle('/two-boms', (req, res) => {
+        res.writeHead(200, SSE);
+        res.end(new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, ...new TextEncoder().encode('data: lost\n\nretry: 10000\ndata: kept\n\n')]));
+      });
+    },
+    async run(t) {
+      const es = new t.EventSource(t.A + '/two-boms');
+      const log = t.record(es, ['message', 'error'], (e) => e[0] === 'error');
+      await t.until(() => es.readyState === 2, 'the end');
+      return { log };
+    },
+  },
+
+  {
     name: 'format-bom and format-utf-8: one BOM stripped, a second is data, invalid bytes become U+FFFD',
     setup(s) {
       s.A.handle('/bytes', (req, res) => {

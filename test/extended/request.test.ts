@@ -181,6 +181,22 @@ describe('method and body', () => {
     expect(requests.map((r) => [r.init.method, r.init.body])).toEqual(bodies.map((body) => ['PUT', body]));
   });
 
+  it('typed arrays and DataViews are bodies where ArrayBuffer.isView is missing (IE 10)', async () => {
+    const isView = ArrayBuffer.isView;
+    delete (ArrayBuffer as { isView?: unknown }).isView;
+    try {
+      const { fetch, requests } = scriptedFetch(held(''));
+      const buffer = new ArrayBuffer(8);
+      const bodies = [new Uint8Array(buffer), new Uint8ClampedArray(1), new Int16Array(1), new Uint32Array(1), new Float32Array(1), new Float64Array(1), new BigInt64Array(1), new DataView(buffer)];
+      for (const body of bodies) new EventSource('http://example.test/', { fetch, method: 'POST', body }).close();
+      await settle();
+      expect(requests.map((r) => r.init.body)).toEqual(bodies);
+      expect(() => new EventSource('http://example.test/', { fetch, method: 'POST', body: [1] as never })).toThrow(/typed array/);
+    } finally {
+      ArrayBuffer.isView = isView;
+    }
+  });
+
   it('bad method or body at construction: a TypeError saying how to fix it', () => {
     const url = t.server.url('/message');
     expect(() => new EventSource(url, { body: 'x' })).toThrow(/a body needs a method such as 'POST'/);

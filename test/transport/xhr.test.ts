@@ -119,6 +119,31 @@ describe('the XMLHttpRequest transport in jsdom (no fetch, ReadableStream or Tex
     expect(log).toEqual(['open', 'message:日本😀:', 'message:ok:']);
   });
 
+  // format-bom: "The UTF-8 decode algorithm strips one leading UTF-8 Byte Order Mark (BOM), if any." XHR's decoder
+  // has already stripped one; a second BOM is then part of the first line's field name, as on the fetch path.
+  it('format-bom: one BOM is stripped, a second one spoils the first line', async () => {
+    const window = page();
+    const bodies: { [path: string]: string } = {
+      '/two-boms': '\uFEFF\uFEFFdata: lost\n\ndata: kept\n\n',
+      '/one-bom': '\uFEFFdata: one\n\ndata: two\n\n',
+      '/no-bom': 'data: one\n\ndata: two\n\n',
+    };
+    const logs: { [path: string]: string[] } = {};
+    for (const path in bodies) {
+      server.handle(path, (req: unknown, res: import('node:http').ServerResponse) => {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+        res.write(Buffer.from(bodies[path], 'utf8'));
+      });
+      logs[path] = open(window, path).log;
+    }
+    // (The last message of each body: the ones before it have been dispatched too.)
+    const last = (path: string, message: string) => logs[path][logs[path].length - 1] === message;
+    await until(() => last('/two-boms', 'message:kept:') && last('/one-bom', 'message:two:') && last('/no-bom', 'message:two:'), 'the messages');
+    expect(logs['/two-boms']).toEqual(['open', 'message:kept:']);
+    expect(logs['/one-bom']).toEqual(['open', 'message:one:', 'message:two:']);
+    expect(logs['/no-bom']).toEqual(['open', 'message:one:', 'message:two:']);
+  });
+
   it('reconnects after the end of the response with Last-Event-ID, non-ASCII ids included', async () => {
     const window = page();
     const { es, log } = open(window, '/last-event-id?ids=' + encodeURIComponent('€1,日本') + '&connections=3');
