@@ -409,7 +409,7 @@
         return (typeof globalThis != 'undefined' ? globalThis : typeof self != 'undefined' ? self : {});
     }
 
-    function noop$1() { }
+    function noop$2() { }
     // Few closures per request, none per read: an idle connection holds one pending read and the functions below.
     var fetchTransport = function (request, handlers) {
         var done = false;
@@ -465,7 +465,7 @@
             // Failed or closed while the headers were handled: the body is cancelled, never awaited.
             if (done) {
                 if (body)
-                    body.cancel().then(noop$1, noop$1);
+                    body.cancel().then(noop$2, noop$2);
             }
             else if (body) {
                 reader = body.getReader();
@@ -481,7 +481,7 @@
             done = true;
             // Never await reader.cancel(): a body that does not answer must not hold anything up.
             if (reader)
-                reader.cancel().then(noop$1, noop$1);
+                reader.cancel().then(noop$2, noop$2);
             controller.abort();
         };
     };
@@ -612,6 +612,7 @@
                 }
                 ,
         });
+        state.reset = parser$1.reset;
         var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
         function dispatch(event, message) {
             if (policy.dispatching)
@@ -1485,6 +1486,87 @@
         return Math.min(Math.round(delay), MAX_DELAY);
     }
 
+    // `EventSource.fromReadableStream(stream)`: an event source that reads a byte stream the application already holds
+    // (a fetch() body made with any headers, say), as whatwg/html#12272 proposes (open; followed at its head commit
+    // b8125939f24bfdb53e1395c5c6e575e47991f9e9, "Add reset() method to EventSource", over
+    // 3e74d905e78817ab4a8f91cecf1d8aaa810f2e31, and its tests, web-platform-tests#58550). The PR's spec text was not
+    // reachable: what follows comes from its description and commit messages, and where they are silent from the tests.
+    //
+    // It is not a second processing model: the stream is one more transport under the core's construct(), announced
+    // once and read to its end, and the policy fails the connection when it ends ("Since there can't be any automatic
+    // reconnection and streams can't be reopened", the PR's author: error, CLOSED, no reconnection).
+    /** The URL of an event source made from a stream (#12272 defines it). Its origin is opaque: events say "null". */
+    var STREAM_URL = 'about:event-stream';
+    function noop$1() { }
+    /** Checks the argument of fromReadableStream(): a TypeError for what is not a stream, or a locked one. */
+    function checkStream(stream) {
+        var s = stream;
+        if (!s || typeof s.getReader !== 'function')
+            throw new TypeError(FAILED + 'fromReadableStream() needs a ReadableStream');
+        // WPT: "throws TypeError if the stream is locked".
+        if (s.locked)
+            throw new TypeError(FAILED + 'the stream is locked: another reader is reading it');
+        return s;
+    }
+    /**
+     * The transport of a stream-made source. The core calls it once, in construct(); it gets the stream's reader there
+     * (so the stream is locked from then on), announces the connection in a microtask, and hands over each chunk.
+     */
+    function streamTransport(stream) {
+        return function (_request, handlers) {
+            var reader = stream.getReader();
+            var done = false;
+            function end(error) {
+                if (!done) {
+                    done = true;
+                    handlers.end(error);
+                }
+            }
+            // As the fetch transport reads a body: the next read is asked for as a promise reaction, so that a chunk is
+            // parsed as soon as the stream gives it (WPT's TransformStream tests read lastEventId once pipeTo() resolves).
+            function read(result) {
+                if (done)
+                    return;
+                if (result) {
+                    if (result.done)
+                        return end();
+                    var chunk = result.value;
+                    // Bytes only, as fetch reads a body: a chunk that is not a Uint8Array fails the connection, and the rest of
+                    // the stream is cancelled. (#12272's text on this was not reachable; this is Fetch's rule for bodies.)
+                    if (Object.prototype.toString.call(chunk) !== '[object Uint8Array]') {
+                        var error = new TypeError(FAILED + 'a chunk of the stream is not a Uint8Array');
+                        reader.cancel(error).then(noop$1, noop$1);
+                        return end(error);
+                    }
+                    try {
+                        handlers.chunk(chunk);
+                    }
+                    catch (error) {
+                        return end(error);
+                    }
+                    if (done)
+                        return;
+                }
+                reader.read().then(read, end);
+            }
+            // The connection is announced once the constructor has returned (WPT: CONNECTING right after it, then `open`
+            // with OPEN), even for a stream that is already closed or errored: `open`, then `error`.
+            Promise.resolve().then(function () {
+                if (done)
+                    return;
+                handlers.response(200, 'text/event-stream', STREAM_URL);
+                read();
+            });
+            // close(): the stream is cancelled, so that its source (a fetch, a pipe) stops too.
+            return function abort() {
+                if (done)
+                    return;
+                done = true;
+                reader.cancel().then(noop$1, noop$1);
+            };
+        };
+    }
+
     // The request decorator of the extended class: it wraps the transport the event source chose, and for each
     // connection sends the request the options ask for (headers, method and body, the last event ID in the query),
     // bounds a silent connection (inactivityTimeout), and reads the start of a failed response's body for the error
@@ -1808,6 +1890,20 @@
             };
         };
     }
+    // fromReadableStream(): the extended class's policy with no options, whose transport is the stream and which fails
+    // the connection whenever it is lost (the spec's answer of -1: error, CLOSED, never a reconnection).
+    function streamPolicyFor(stream) {
+        var base = policyFor(readOptions({}));
+        return function (ev, state, transport) {
+            var policy = base(ev, state, transport);
+            var wait = policy.wait;
+            policy.transport = streamTransport(stream);
+            policy.wait = function (reason, _spec, error) {
+                return wait(reason, -1, error);
+            };
+            return policy;
+        };
+    }
     // The class: `function`, not `class`, since the output is ES5; construct() makes the instance (an EventTarget made
     // with this constructor's prototype, as `new.target` would).
     function ExtendedEventSourceImpl(_url) {
@@ -1838,6 +1934,26 @@
             },
             enumerable: true,
         });
+        // whatwg/html#12272 (b8125939): readonly attribute reconnectionTime, the event source's reconnection time in ms:
+        // the initial one (the reconnectionTime option, default 3000) until a `retry:` line sets it, at once.
+        define('reconnectionTime', {
+            get: function () {
+                return slots(this).reconnectionTime;
+            },
+            enumerable: true,
+        });
+        // whatwg/html#12272 (b8125939): reset() "discards" the data in the buffer that has not been dispatched, so that a
+        // fresh stream can be piped in (a new stream into the TransformStream a stream-made source reads). The data and
+        // event type buffers and the line being read are emptied and a BOM is expected again; the last event ID string
+        // and the reconnection time stay (WPT's "persists across reconnections" tests). On a URL-made source it does the
+        // same to the stream being read. Called from a listener, it also drops the rest of the chunk being parsed.
+        define('reset', {
+            value: function reset() {
+                slots(this).reset();
+            },
+            enumerable: true,
+            writable: true,
+        });
         // close() also lets go of the signal's and the window's listeners, and ends the iterations.
         define('close', {
             value: function close() {
@@ -1847,6 +1963,17 @@
                     instance.release();
             },
             enumerable: true,
+            writable: true,
+        });
+        // whatwg/html#12272: static EventSource fromReadableStream(ReadableStream stream). A TypeError for a locked stream
+        // (WPT), else a source whose url is about:event-stream, withCredentials false, and events' origin "null".
+        Object.defineProperty(ExtendedEventSourceImpl, 'fromReadableStream', {
+            value: function fromReadableStream(stream) {
+                var s = checkStream(stream);
+                return construct(Object.create(prototype), [STREAM_URL], streamPolicyFor(s));
+            },
+            enumerable: true,
+            configurable: true,
             writable: true,
         });
         if (asyncIteratorSymbol) {

@@ -77,6 +77,19 @@ interface AsyncIterableSource<T> {
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> & { [Symbol.asyncIterator](): AsyncIterator<T, undefined> };
 }
 
+/** What fromReadableStream() reads: a ReadableStream of Uint8Array chunks. */
+interface ByteStream {
+    readonly locked: boolean;
+    getReader(): ByteStreamReader;
+}
+interface ByteStreamReader {
+    read(): Promise<{
+        done: boolean;
+        value?: unknown;
+    }>;
+    cancel(reason?: unknown): Promise<void>;
+}
+
 /** Header names to values. Values may hold any Unicode: they are sent as UTF-8 bytes. */
 interface HeaderRecord {
     [name: string]: string;
@@ -208,12 +221,26 @@ type MessageEventFor<Events> = MessageEventOf<DataOf<Events, 'message'> & string
 interface ExtendedEventSource$1<Events extends EventDataMap<Events> = {}> extends EventSourceOf<ExtendedEventMap<Events>, ExtendedEventSource$1<Events>>, AsyncIterableSource<MessageEventFor<Events>> {
     /** The last event ID string: what the next reconnection sends. */
     readonly lastEventId: string;
+    /** The reconnection time in ms: the initial one until a `retry:` line sets it (whatwg/html#12272). */
+    readonly reconnectionTime: number;
+    /**
+     * Discards the data not yet dispatched (a half-received event), so that a fresh stream can be piped into the
+     * stream a `fromReadableStream()` source reads (whatwg/html#12272). The last event ID and reconnection time stay.
+     */
+    reset(): void;
 }
 interface ExtendedEventSourceConstructor {
     new <Events extends EventDataMap<Events> = {}>(url: string | {
         toString(): string;
     }, eventSourceInitDict?: ExtendedEventSourceInit): ExtendedEventSource$1<Events>;
     readonly prototype: ExtendedEventSource$1;
+    /**
+     * An event source that reads a byte stream you hold, such as a `fetch()` response body made with any headers
+     * (whatwg/html#12272). Its `url` is `about:event-stream`, its events' `origin` is `"null"`; when the stream ends
+     * or errors it fires `error` and closes, and never reconnects: pipe the next stream in yourself. Throws a
+     * TypeError if the stream is locked.
+     */
+    fromReadableStream<Events extends EventDataMap<Events> = {}>(stream: ByteStream): ExtendedEventSource$1<Events>;
     readonly CONNECTING: 0;
     readonly OPEN: 1;
     readonly CLOSED: 2;
@@ -281,4 +308,4 @@ type ExtendedEventSource<Events extends {
 declare const ExtendedEventSource: ExtendedEventSourceConstructor;
 
 export { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource, ExtendedEventSource, createParser };
-export type { BackoffOptions, ErrorDetails, ErrorEventWithDetails, ErrorReason, EventDataMap, EventSourceEventMap, EventSourceFailure, EventSourceInit, EventSourceOf, EventStreamMessage, EventStreamParser, ExtendedEventMap, ExtendedEventSourceConstructor, ExtendedEventSourceInit, HeaderRecord, HeadersOption, Listener, ListenerOptions, MessageEventFor, MessageEventOf, OpenDetails, OpenEventWithDetails, ParserCallbacks, RequestBody };
+export type { BackoffOptions, ByteStream, ByteStreamReader, ErrorDetails, ErrorEventWithDetails, ErrorReason, EventDataMap, EventSourceEventMap, EventSourceFailure, EventSourceInit, EventSourceOf, EventStreamMessage, EventStreamParser, ExtendedEventMap, ExtendedEventSourceConstructor, ExtendedEventSourceInit, HeaderRecord, HeadersOption, Listener, ListenerOptions, MessageEventFor, MessageEventOf, OpenDetails, OpenEventWithDetails, ParserCallbacks, RequestBody };

@@ -683,6 +683,7 @@ function construct(self, args, policyFor) {
             }
             ,
     });
+    state.reset = parser$1.reset;
     var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
     function dispatch(event, message) {
         if (policy.dispatching)

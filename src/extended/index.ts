@@ -16,6 +16,7 @@ import { attach, instanceOf, type Cause, type Instance } from './instance';
 import { assign, asyncIteratorSymbol, iterate } from './iterate';
 import { readOptions, type Options } from './options';
 import { nextDelay } from './policy';
+import { checkStream, streamTransport, STREAM_URL, type ByteStream } from './readable-stream';
 import { decorate } from './request';
 import type { ExtendedEventSource as ExtendedEventSourceInstance, ExtendedEventSourceConstructor } from './types';
 
@@ -39,6 +40,7 @@ export type {
 export type { EventSourceInit } from '../event-source';
 export type { EventSourceEventMap, EventSourceOf, Listener, ListenerOptions, MessageEventOf } from '../types';
 export { DEFAULT_MAX_EVENT_SIZE } from './options';
+export type { ByteStream, ByteStreamReader } from './readable-stream';
 export { ERROR_BODY_SIZE, ERROR_BODY_WAIT } from './request';
 export { createParser } from '../parse';
 export type { EventStreamMessage, EventStreamParser, ParserCallbacks } from '../parse';
@@ -139,6 +141,21 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
   };
 }
 
+// fromReadableStream(): the extended class's policy with no options, whose transport is the stream and which fails
+// the connection whenever it is lost (the spec's answer of -1: error, CLOSED, never a reconnection).
+function streamPolicyFor(stream: ByteStream): (ev: CoreEventSource, state: State, transport: Transport) => Policy {
+  const base = policyFor(readOptions({}));
+  return function (ev, state, transport) {
+    const policy = base(ev, state, transport);
+    const wait = policy.wait!;
+    policy.transport = streamTransport(stream);
+    policy.wait = function (reason: LostReason, _spec: number, error?: unknown): number {
+      return wait(reason, -1, error);
+    };
+    return policy;
+  };
+}
+
 // The class: `function`, not `class`, since the output is ES5; construct() makes the instance (an EventTarget made
 // with this constructor's prototype, as `new.target` would).
 function ExtendedEventSourceImpl(this: unknown, _url: unknown): ExtendedEventSourceInstance {
@@ -170,6 +187,28 @@ const ExtendedEventSourceClass = /*#__PURE__*/ (function (): ExtendedEventSource
     enumerable: true,
   });
 
+  // whatwg/html#12272 (b8125939): readonly attribute reconnectionTime, the event source's reconnection time in ms:
+  // the initial one (the reconnectionTime option, default 3000) until a `retry:` line sets it, at once.
+  define('reconnectionTime', {
+    get: function (this: unknown) {
+      return slots(this).reconnectionTime;
+    },
+    enumerable: true,
+  });
+
+  // whatwg/html#12272 (b8125939): reset() "discards" the data in the buffer that has not been dispatched, so that a
+  // fresh stream can be piped in (a new stream into the TransformStream a stream-made source reads). The data and
+  // event type buffers and the line being read are emptied and a BOM is expected again; the last event ID string
+  // and the reconnection time stay (WPT's "persists across reconnections" tests). On a URL-made source it does the
+  // same to the stream being read. Called from a listener, it also drops the rest of the chunk being parsed.
+  define('reset', {
+    value: function reset(this: unknown) {
+      slots(this).reset!();
+    },
+    enumerable: true,
+    writable: true,
+  });
+
   // close() also lets go of the signal's and the window's listeners, and ends the iterations.
   define('close', {
     value: function close(this: unknown) {
@@ -178,6 +217,18 @@ const ExtendedEventSourceClass = /*#__PURE__*/ (function (): ExtendedEventSource
       if (instance) instance.release();
     },
     enumerable: true,
+    writable: true,
+  });
+
+  // whatwg/html#12272: static EventSource fromReadableStream(ReadableStream stream). A TypeError for a locked stream
+  // (WPT), else a source whose url is about:event-stream, withCredentials false, and events' origin "null".
+  Object.defineProperty(ExtendedEventSourceImpl, 'fromReadableStream', {
+    value: function fromReadableStream(stream: unknown) {
+      const s = checkStream(stream);
+      return construct(Object.create(prototype), [STREAM_URL] as unknown as IArguments, streamPolicyFor(s));
+    },
+    enumerable: true,
+    configurable: true,
     writable: true,
   });
 

@@ -2,6 +2,7 @@
 import type { EventSourceInit } from '../event-source';
 import type { EventSourceOf, MessageEventOf } from '../types';
 import type { AsyncIterableSource } from './iterable';
+import type { ByteStream } from './readable-stream';
 
 /** Header names to values. Values may hold any Unicode: they are sent as UTF-8 bytes. */
 export interface HeaderRecord {
@@ -140,11 +141,25 @@ export interface ExtendedEventSource<Events extends EventDataMap<Events> = {}>
     AsyncIterableSource<MessageEventFor<Events>> {
   /** The last event ID string: what the next reconnection sends. */
   readonly lastEventId: string;
+  /** The reconnection time in ms: the initial one until a `retry:` line sets it (whatwg/html#12272). */
+  readonly reconnectionTime: number;
+  /**
+   * Discards the data not yet dispatched (a half-received event), so that a fresh stream can be piped into the
+   * stream a `fromReadableStream()` source reads (whatwg/html#12272). The last event ID and reconnection time stay.
+   */
+  reset(): void;
 }
 
 export interface ExtendedEventSourceConstructor {
   new <Events extends EventDataMap<Events> = {}>(url: string | { toString(): string }, eventSourceInitDict?: ExtendedEventSourceInit): ExtendedEventSource<Events>;
   readonly prototype: ExtendedEventSource;
+  /**
+   * An event source that reads a byte stream you hold, such as a `fetch()` response body made with any headers
+   * (whatwg/html#12272). Its `url` is `about:event-stream`, its events' `origin` is `"null"`; when the stream ends
+   * or errors it fires `error` and closes, and never reconnects: pipe the next stream in yourself. Throws a
+   * TypeError if the stream is locked.
+   */
+  fromReadableStream<Events extends EventDataMap<Events> = {}>(stream: ByteStream): ExtendedEventSource<Events>;
   readonly CONNECTING: 0;
   readonly OPEN: 1;
   readonly CLOSED: 2;
