@@ -139,8 +139,13 @@ interface ExtendedEventSourceInit extends EventSourceInit {
     reconnectOnEnd?: boolean;
     /** Reconnect a connection that has received nothing (not even a comment) for this many ms. Default 0: off. */
     inactivityTimeout?: number;
-    /** Reconnect at once when the page goes back `online` or is restored from the back/forward cache. */
-    reconnectOnResume?: boolean;
+    /**
+     * When the page comes back (`resume`, a restore from the back/forward cache, `visibilitychange` to visible,
+     * `online`): `'auto'` (default) reconnects at once, with the last event ID, a connection that shows signs of
+     * being dead (nothing received while the page was away, and the page was frozen, cached or offline, or hidden
+     * for 10 s or more); `true` replaces the connection at every resume, restore and `online`; `false`: never.
+     */
+    reconnectOnResume?: boolean | 'auto';
     /** Closes the source when aborted. */
     signal?: AbortSignal;
     /** The most characters buffered for one event; past it the connection fails. Default 8 MiB (8388608). */
@@ -160,7 +165,7 @@ type ErrorReason =
  | 'headers'
 /** An event was larger than `maxEventSize`. */
  | 'size'
-/** `reconnectOnResume`: the page came back online or from the back/forward cache. */
+/** `reconnectOnResume`: the page came back (resumed, restored, visible or online) and the connection was replaced. */
  | 'resume';
 /** The fields every `error` event of the extended `EventSource` carries. */
 interface ErrorDetails {

@@ -10,10 +10,10 @@
 //   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
 //   maxSize      maxEventSize.
 import { CLOSED, construct, EventSource as CoreEventSource, slots, type LostReason, type Policy, type State } from '../event-source';
-import { globalObject } from '../platform';
 import type { Transport } from '../transport/types';
 import { attach, instanceOf, type Cause, type Instance } from './instance';
 import { assign, asyncIteratorSymbol, iterate } from './iterate';
+import { watchPage } from './lifecycle';
 import { readOptions, type Options } from './options';
 import { nextDelay } from './policy';
 import { checkStream, streamTransport, STREAM_URL, type ByteStream } from './readable-stream';
@@ -63,6 +63,7 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
       failure: null,
       sinks: [],
       resume: null,
+      chunks: 0,
       close: function () {
         ev.close();
       },
@@ -74,27 +75,14 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
     function onAbort(): void {
       ev.close();
     }
-    function onResume(event: Event): void {
-      if (event.type === 'pageshow' && !(event as Event & { persisted?: boolean }).persisted) return;
-      if (instance.resume) instance.resume();
-      else state.skipWait();
-    }
-    // The window (or worker) global, and its methods as they are now: a page may replace them later.
-    const scope = globalObject() as Partial<EventTarget>;
-    const removeListener = options.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
-    if (removeListener) {
-      scope.addEventListener!('online', onResume);
-      scope.addEventListener!('pageshow', onResume);
-    }
+    // (Off: false. In 'auto', the default, only a connection that shows signs of being dead is replaced.)
+    const unwatch = options.reconnectOnResume ? watchPage(instance, options.reconnectOnResume) : null;
     const signal = options.signal;
     if (signal && !signal.aborted) signal.addEventListener('abort', onAbort);
 
     function release(): void {
       if (signal) signal.removeEventListener('abort', onAbort);
-      if (removeListener) {
-        removeListener.call(scope, 'online', onResume);
-        removeListener.call(scope, 'pageshow', onResume);
-      }
+      if (unwatch) unwatch();
       const sinks = instance.sinks.splice(0, instance.sinks.length);
       for (let i = 0; i < sinks.length; i++) sinks[i].end();
     }
@@ -144,7 +132,8 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
 // fromReadableStream(): the extended class's policy with no options, whose transport is the stream and which fails
 // the connection whenever it is lost (the spec's answer of -1: error, CLOSED, never a reconnection).
 function streamPolicyFor(stream: ByteStream): (ev: CoreEventSource, state: State, transport: Transport) => Policy {
-  const base = policyFor(readOptions({}));
+  // (No page watching: a stream that dies is the application's to replace, and its end closes the source.)
+  const base = policyFor(readOptions({ reconnectOnResume: false }));
   return function (ev, state, transport) {
     const policy = base(ev, state, transport);
     const wait = policy.wait!;
