@@ -148,24 +148,30 @@ function watchPage(instance, mode) {
     if (!add || !remove)
         return null;
     var doc = typeof document != 'undefined' && document && document.addEventListener ? document : null;
-    // The chunks the connection had received when the page went away, and when; -1: not away.
-    var awayChunks = -1;
-    var awaySince = 0;
-    function away() {
-        if (awayChunks < 0) {
-            awayChunks = instance.chunks;
-            awaySince = now();
+    // The chunks the connection had received when the page last went away (-1: it never did), and when. One return
+    // fires several events (visibilitychange, then pageshow; resume, later visibilitychange): each is judged against
+    // the same mark, so that one that finds data arrived does not make the next one see no mark at all.
+    var away = false;
+    var mark = -1;
+    var since = 0;
+    function goAway() {
+        if (!away) {
+            away = true;
+            mark = instance.chunks;
+            since = now();
         }
     }
-    // The page is back; `stopped`: its scripts or its network were, meanwhile (or may have been: no `freeze` or
-    // `offline` was heard before this `resume` or `online`).
+    // The page is back; `stopped`: its scripts or its network were, meanwhile (or may have been: a `resume` or
+    // `online` with no `freeze` or `offline` heard before it).
     function back(stopped) {
-        var wasAway = awayChunks >= 0;
-        var silent = !wasAway || instance.chunks === awayChunks;
-        var long = stopped || (wasAway && now() - awaySince >= AWAY_LIMIT);
-        awayChunks = -1;
+        away = false;
+        var silent = mark < 0 || instance.chunks === mark;
+        var long = stopped || (mark >= 0 && now() - since >= AWAY_LIMIT);
         if (instance.state.readyState === CLOSED || !(mode === true ? stopped : silent && long))
             return;
+        // Acted on: the next event of this return is judged from here.
+        mark = instance.chunks;
+        since = now();
         // A request in progress is replaced; a wait for the next one ends.
         if (instance.resume)
             instance.resume();
@@ -177,12 +183,12 @@ function watchPage(instance, mode) {
         var persisted = event.persisted;
         if (type === 'visibilitychange') {
             if (doc && doc.visibilityState === 'hidden')
-                away();
+                goAway();
             else
                 back(false);
         }
         else if (type === 'freeze' || type === 'offline' || (type === 'pagehide' && persisted))
-            away();
+            goAway();
         else if (type === 'resume' || type === 'online' || (type === 'pageshow' && persisted))
             back(true);
     }

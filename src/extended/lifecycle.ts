@@ -43,25 +43,31 @@ export function watchPage(instance: Instance, mode: true | 'auto'): (() => void)
   const remove = scope.removeEventListener;
   if (!add || !remove) return null;
   const doc = typeof document != 'undefined' && document && (document as Partial<Document>).addEventListener ? document : null;
-  // The chunks the connection had received when the page went away, and when; -1: not away.
-  let awayChunks = -1;
-  let awaySince = 0;
+  // The chunks the connection had received when the page last went away (-1: it never did), and when. One return
+  // fires several events (visibilitychange, then pageshow; resume, later visibilitychange): each is judged against
+  // the same mark, so that one that finds data arrived does not make the next one see no mark at all.
+  let away = false;
+  let mark = -1;
+  let since = 0;
 
-  function away(): void {
-    if (awayChunks < 0) {
-      awayChunks = instance.chunks;
-      awaySince = now();
+  function goAway(): void {
+    if (!away) {
+      away = true;
+      mark = instance.chunks;
+      since = now();
     }
   }
 
-  // The page is back; `stopped`: its scripts or its network were, meanwhile (or may have been: no `freeze` or
-  // `offline` was heard before this `resume` or `online`).
+  // The page is back; `stopped`: its scripts or its network were, meanwhile (or may have been: a `resume` or
+  // `online` with no `freeze` or `offline` heard before it).
   function back(stopped: boolean): void {
-    const wasAway = awayChunks >= 0;
-    const silent = !wasAway || instance.chunks === awayChunks;
-    const long = stopped || (wasAway && now() - awaySince >= AWAY_LIMIT);
-    awayChunks = -1;
+    away = false;
+    const silent = mark < 0 || instance.chunks === mark;
+    const long = stopped || (mark >= 0 && now() - since >= AWAY_LIMIT);
     if (instance.state.readyState === CLOSED || !(mode === true ? stopped : silent && long)) return;
+    // Acted on: the next event of this return is judged from here.
+    mark = instance.chunks;
+    since = now();
     // A request in progress is replaced; a wait for the next one ends.
     if (instance.resume) instance.resume();
     else instance.state.skipWait();
@@ -71,9 +77,9 @@ export function watchPage(instance: Instance, mode: true | 'auto'): (() => void)
     const type = event.type;
     const persisted = (event as Event & { persisted?: boolean }).persisted;
     if (type === 'visibilitychange') {
-      if (doc && doc.visibilityState === 'hidden') away();
+      if (doc && doc.visibilityState === 'hidden') goAway();
       else back(false);
-    } else if (type === 'freeze' || type === 'offline' || (type === 'pagehide' && persisted)) away();
+    } else if (type === 'freeze' || type === 'offline' || (type === 'pagehide' && persisted)) goAway();
     else if (type === 'resume' || type === 'online' || (type === 'pageshow' && persisted)) back(true);
   }
 

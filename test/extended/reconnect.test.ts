@@ -449,6 +449,28 @@ describe('reconnectOnResume', () => {
       }
     });
 
+    it('one return, several events: data that came while cached keeps the connection for all of them', async () => {
+      // Chromium 156 restoring a page from the back/forward cache: pagehide, the cached page's chunks, then
+      // visibilitychange to visible, then pageshow (test/browser/bfcache.mjs).
+      const window = withWindowEvents();
+      try {
+        const server = heldStream();
+        const { es, log } = t.open('/held');
+        await until(() => log.includes('open'), 'open');
+        window.fire('pagehide', true);
+        server.write('data: while cached\n\n');
+        await until(() => log.includes('message:while cached:'), 'the event');
+        window.fire('visibilitychange');
+        window.fire('pageshow', true);
+        await sleep(30);
+        expect([...log]).toEqual(['open', 'message:while cached:']);
+        expect(server.connections()).toBe(1);
+        es.close();
+      } finally {
+        window.restore();
+      }
+    });
+
     it('online with no offline heard before it, and a restore from the cache: replaced; a plain pageshow: not', async () => {
       const window = withWindowEvents();
       try {
