@@ -1223,8 +1223,9 @@
 
     // NON-SPEC: pages as they really live. Mobile browsers freeze background pages and may kill their connections without
     // telling the page: iOS Safari ends the fetch and XHR streams of a backgrounded page with no error, so a source
-    // stays OPEN and never receives anything again; a network change can leave a socket dead just as silently. A native
-    // EventSource is told (a network error, then the spec's reconnection); a script's stream is not. So when the page
+    // stays OPEN and never receives anything again; a network change or a proxy can leave a socket dead just as
+    // silently, and then nothing tells any EventSource (Chromium's own stays OPEN: test/extended/lifecycle.test.ts).
+    // So when the page
     // comes back (resume, pageshow from the back/forward cache, visibilitychange to visible, online) and its connection
     // shows signs of being dead, it is replaced at once: the spec's "reestablish the connection" (an `error` event
     // with reason 'resume', then a request with the last event ID), without the reconnection time's wait.
