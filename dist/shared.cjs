@@ -690,6 +690,8 @@ function construct(self, args, policyFor) {
             }
             : undefined,
     });
+    if (policy)
+        state.reset = parser$1.reset;
     var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
     function dispatch(event, message) {
         if (policy && policy.dispatching)

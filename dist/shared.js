@@ -688,6 +688,8 @@ function construct(self, args, policyFor) {
             }
             : undefined,
     });
+    if (policy)
+        state.reset = parser$1.reset;
     var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
     function dispatch(event, message) {
         if (policy && policy.dispatching)
@@ -912,4 +914,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, construct as a, createParser as b, createUtf8StreamDecoder as c, setUtf8Fallback as d, failedToConstruct as f, globalObject as g, isEventStream as i, platform as p, slots as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, slots as a, construct as b, createUtf8StreamDecoder as c, createParser as d, failedToConstruct as f, globalObject as g, isEventStream as i, platform as p, setUtf8Fallback as s, utf8ByteString as u };

@@ -50,6 +50,8 @@ export interface State {
   close(): void;
   /** NON-SPEC, for subclasses (set only for them): ends a pending reconnection wait, connecting at once. */
   skipWait?(): void;
+  /** NON-SPEC, for subclasses: discards what the parser holds that was not dispatched (the extended reset()). */
+  reset?(): void;
 }
 
 const SLOTS = '__eventSource';
@@ -206,6 +208,7 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
         }
       : undefined,
   });
+  if (policy) state.reset = parser.reset;
   const handlers: TransportHandlers = { response: processResponse, chunk: parser.feed, end: processEndOfBody };
 
   function dispatch(event: Event, message?: boolean): void {

@@ -10,12 +10,13 @@
 //   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
 //   maxSize      maxEventSize.
 import { CLOSED, construct, EventSource as CoreEventSource, slots, type LostReason, type Policy, type State } from '../event-source';
-import { globalObject } from '../platform';
 import type { Transport } from '../transport/types';
 import { attach, instanceOf, type Cause, type Instance } from './instance';
 import { assign, asyncIteratorSymbol, iterate } from './iterate';
+import { watchPage } from './lifecycle';
 import { readOptions, type Options } from './options';
 import { nextDelay } from './policy';
+import { checkStream, streamTransport, STREAM_URL, type ByteStream } from './readable-stream';
 import { decorate } from './request';
 import type { ExtendedEventSource as ExtendedEventSourceInstance, ExtendedEventSourceConstructor } from './types';
 
@@ -39,6 +40,7 @@ export type {
 export type { EventSourceInit } from '../event-source';
 export type { EventSourceEventMap, EventSourceOf, Listener, ListenerOptions, MessageEventOf } from '../types';
 export { DEFAULT_MAX_EVENT_SIZE } from './options';
+export type { ByteStream, ByteStreamReader } from './readable-stream';
 export { ERROR_BODY_SIZE, ERROR_BODY_WAIT } from './request';
 export { createParser } from '../parse';
 export type { EventStreamMessage, EventStreamParser, ParserCallbacks } from '../parse';
@@ -61,6 +63,7 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
       failure: null,
       sinks: [],
       resume: null,
+      chunks: 0,
       close: function () {
         ev.close();
       },
@@ -72,27 +75,14 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
     function onAbort(): void {
       ev.close();
     }
-    function onResume(event: Event): void {
-      if (event.type === 'pageshow' && !(event as Event & { persisted?: boolean }).persisted) return;
-      if (instance.resume) instance.resume();
-      else state.skipWait!();
-    }
-    // The window (or worker) global, and its methods as they are now: a page may replace them later.
-    const scope = globalObject() as Partial<EventTarget>;
-    const removeListener = options.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
-    if (removeListener) {
-      scope.addEventListener!('online', onResume);
-      scope.addEventListener!('pageshow', onResume);
-    }
+    // (Off: false. In 'auto', the default, only a connection that shows signs of being dead is replaced.)
+    const unwatch = options.reconnectOnResume ? watchPage(instance, options.reconnectOnResume) : null;
     const signal = options.signal;
     if (signal && !signal.aborted) signal.addEventListener('abort', onAbort);
 
     function release(): void {
       if (signal) signal.removeEventListener('abort', onAbort);
-      if (removeListener) {
-        removeListener.call(scope, 'online', onResume);
-        removeListener.call(scope, 'pageshow', onResume);
-      }
+      if (unwatch) unwatch();
       const sinks = instance.sinks.splice(0, instance.sinks.length);
       for (let i = 0; i < sinks.length; i++) sinks[i].end();
     }
@@ -139,6 +129,22 @@ function policyFor(options: Options): (ev: CoreEventSource, state: State, transp
   };
 }
 
+// fromReadableStream(): the extended class's policy with no options, whose transport is the stream and which fails
+// the connection whenever it is lost (the spec's answer of -1: error, CLOSED, never a reconnection).
+function streamPolicyFor(stream: ByteStream): (ev: CoreEventSource, state: State, transport: Transport) => Policy {
+  // (No page watching: a stream that dies is the application's to replace, and its end closes the source.)
+  const base = policyFor(readOptions({ reconnectOnResume: false }));
+  return function (ev, state, transport) {
+    const policy = base(ev, state, transport);
+    const wait = policy.wait!;
+    policy.transport = streamTransport(stream);
+    policy.wait = function (reason: LostReason, _spec: number, error?: unknown): number {
+      return wait(reason, -1, error);
+    };
+    return policy;
+  };
+}
+
 // The class: `function`, not `class`, since the output is ES5; construct() makes the instance (an EventTarget made
 // with this constructor's prototype, as `new.target` would).
 function ExtendedEventSourceImpl(this: unknown, _url: unknown): ExtendedEventSourceInstance {
@@ -170,6 +176,28 @@ const ExtendedEventSourceClass = /*#__PURE__*/ (function (): ExtendedEventSource
     enumerable: true,
   });
 
+  // whatwg/html#12272 (b8125939): readonly attribute reconnectionTime, the event source's reconnection time in ms:
+  // the initial one (the reconnectionTime option, default 3000) until a `retry:` line sets it, at once.
+  define('reconnectionTime', {
+    get: function (this: unknown) {
+      return slots(this).reconnectionTime;
+    },
+    enumerable: true,
+  });
+
+  // whatwg/html#12272 (b8125939): reset() "discards" the data in the buffer that has not been dispatched, so that a
+  // fresh stream can be piped in (a new stream into the TransformStream a stream-made source reads). The data and
+  // event type buffers and the line being read are emptied and a BOM is expected again; the last event ID string
+  // and the reconnection time stay (WPT's "persists across reconnections" tests). On a URL-made source it does the
+  // same to the stream being read. Called from a listener, it also drops the rest of the chunk being parsed.
+  define('reset', {
+    value: function reset(this: unknown) {
+      slots(this).reset!();
+    },
+    enumerable: true,
+    writable: true,
+  });
+
   // close() also lets go of the signal's and the window's listeners, and ends the iterations.
   define('close', {
     value: function close(this: unknown) {
@@ -178,6 +206,18 @@ const ExtendedEventSourceClass = /*#__PURE__*/ (function (): ExtendedEventSource
       if (instance) instance.release();
     },
     enumerable: true,
+    writable: true,
+  });
+
+  // whatwg/html#12272: static EventSource fromReadableStream(ReadableStream stream). A TypeError for a locked stream
+  // (WPT), else a source whose url is about:event-stream, withCredentials false, and events' origin "null".
+  Object.defineProperty(ExtendedEventSourceImpl, 'fromReadableStream', {
+    value: function fromReadableStream(stream: unknown) {
+      const s = checkStream(stream);
+      return construct(Object.create(prototype), [STREAM_URL] as unknown as IArguments, streamPolicyFor(s));
+    },
+    enumerable: true,
+    configurable: true,
     writable: true,
   });
 

@@ -37,6 +37,8 @@ export interface Instance {
   sinks: Sink[];
   /** The current request's, for reconnectOnResume: replaces it. Null between requests. */
   resume: (() => void) | null;
+  /** Responses and chunks received so far, on every connection (reconnectOnResume: did anything arrive?). */
+  chunks: number;
   /** Closes the source (its close() method). */
   close(): void;
   /** Lets go of what the instance holds outside itself (signal and window listeners) and ends the iterations. */

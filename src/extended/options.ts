@@ -21,7 +21,7 @@ export interface Options {
   reconnectOnStatus: number[];
   reconnectOnEnd: boolean;
   inactivityTimeout: number;
-  reconnectOnResume: boolean;
+  reconnectOnResume: boolean | 'auto';
   signal: AbortSignal | undefined;
   maxEventSize: number;
 }
@@ -134,6 +134,8 @@ export function readOptions(init: { [name: string]: unknown }): Options {
     throw failedToConstruct('signal must be an AbortSignal');
   }
   const inactivityTimeout = number(init, 'inactivityTimeout', 0, 0, true);
+  const resume = init.reconnectOnResume === undefined ? 'auto' : init.reconnectOnResume;
+  if (resume !== 'auto' && typeof resume !== 'boolean') throw failedToConstruct("reconnectOnResume must be true, false or 'auto'");
   // (The event source reads it; the checks here say more.)
   number(init, 'reconnectionTime', 3000, 0);
 
@@ -150,7 +152,7 @@ export function readOptions(init: { [name: string]: unknown }): Options {
     reconnectOnEnd: boolean(init, 'reconnectOnEnd', true),
     // 0 and Infinity: off.
     inactivityTimeout: inactivityTimeout === Infinity ? 0 : Math.min(inactivityTimeout, MAX_DELAY),
-    reconnectOnResume: boolean(init, 'reconnectOnResume', false),
+    reconnectOnResume: resume,
     signal: signal,
     maxEventSize: number(init, 'maxEventSize', DEFAULT_MAX_EVENT_SIZE, 1, true),
   };

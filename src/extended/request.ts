@@ -144,6 +144,7 @@ export function decorate(instance: Instance, inner: Transport): Transport {
 
     function response(status: number, contentType: string | null, url: string | undefined, details?: ResponseDetails): void {
       if (finished) return;
+      instance.chunks++;
       armStall();
       if (status === 200 && isEventStream(contentType)) {
         instance.opened = { status: status, statusText: (details && details.statusText) || '', contentType: contentType };
@@ -170,6 +171,7 @@ export function decorate(instance: Instance, inner: Transport): Transport {
 
     function chunk(data: Uint8Array | string): void {
       if (finished) return;
+      instance.chunks++;
       armStall();
       if (!failure) return handlers.chunk(data);
       if (typeof data !== 'string') {

@@ -2,6 +2,7 @@
 import type { EventSourceInit } from '../event-source';
 import type { EventSourceOf, MessageEventOf } from '../types';
 import type { AsyncIterableSource } from './iterable';
+import type { ByteStream } from './readable-stream';
 
 /** Header names to values. Values may hold any Unicode: they are sent as UTF-8 bytes. */
 export interface HeaderRecord {
@@ -53,8 +54,13 @@ export interface ExtendedEventSourceInit extends EventSourceInit {
   reconnectOnEnd?: boolean;
   /** Reconnect a connection that has received nothing (not even a comment) for this many ms. Default 0: off. */
   inactivityTimeout?: number;
-  /** Reconnect at once when the page goes back `online` or is restored from the back/forward cache. */
-  reconnectOnResume?: boolean;
+  /**
+   * When the page comes back (`resume`, a restore from the back/forward cache, `visibilitychange` to visible,
+   * `online`): `'auto'` (default) reconnects at once, with the last event ID, a connection that shows signs of
+   * being dead (nothing received while the page was away, and the page was frozen, cached or offline, or hidden
+   * for 10 s or more); `true` replaces the connection at every resume, restore and `online`; `false`: never.
+   */
+  reconnectOnResume?: boolean | 'auto';
   /** Closes the source when aborted. */
   signal?: AbortSignal;
   /** The most characters buffered for one event; past it the connection fails. Default 8 MiB (8388608). */
@@ -75,7 +81,7 @@ export type ErrorReason =
   | 'headers'
   /** An event was larger than `maxEventSize`. */
   | 'size'
-  /** `reconnectOnResume`: the page came back online or from the back/forward cache. */
+  /** `reconnectOnResume`: the page came back (resumed, restored, visible or online) and the connection was replaced. */
   | 'resume';
 
 /** The fields every `error` event of the extended `EventSource` carries. */
@@ -140,11 +146,25 @@ export interface ExtendedEventSource<Events extends EventDataMap<Events> = {}>
     AsyncIterableSource<MessageEventFor<Events>> {
   /** The last event ID string: what the next reconnection sends. */
   readonly lastEventId: string;
+  /** The reconnection time in ms: the initial one until a `retry:` line sets it (whatwg/html#12272). */
+  readonly reconnectionTime: number;
+  /**
+   * Discards the data not yet dispatched (a half-received event), so that a fresh stream can be piped into the
+   * stream a `fromReadableStream()` source reads (whatwg/html#12272). The last event ID and reconnection time stay.
+   */
+  reset(): void;
 }
 
 export interface ExtendedEventSourceConstructor {
   new <Events extends EventDataMap<Events> = {}>(url: string | { toString(): string }, eventSourceInitDict?: ExtendedEventSourceInit): ExtendedEventSource<Events>;
   readonly prototype: ExtendedEventSource;
+  /**
+   * An event source that reads a byte stream you hold, such as a `fetch()` response body made with any headers
+   * (whatwg/html#12272). Its `url` is `about:event-stream`, its events' `origin` is `"null"`; when the stream ends
+   * or errors it fires `error` and closes, and never reconnects: pipe the next stream in yourself. Throws a
+   * TypeError if the stream is locked.
+   */
+  fromReadableStream<Events extends EventDataMap<Events> = {}>(stream: ByteStream): ExtendedEventSource<Events>;
   readonly CONNECTING: 0;
   readonly OPEN: 1;
   readonly CLOSED: 2;

@@ -84,9 +84,11 @@ const chromium = {
   find: findChromium,
   // Independent browser contexts: modes can run side by side.
   jobs: 3,
-  async launch(executablePath) {
+  // options.bfcache: without Playwright's default --disable-back-forward-cache (bfcache.mjs).
+  async launch(executablePath, options = {}) {
     const { chromium: playwright } = await import('playwright-core');
-    const browser = await playwright.launch({ executablePath, args: ['--no-sandbox'] });
+    const ignoreDefaultArgs = options.bfcache ? ['--disable-back-forward-cache'] : undefined;
+    const browser = await playwright.launch({ executablePath, args: ['--no-sandbox'], ignoreDefaultArgs });
     return {
       version: browser.version(),
       async newPage() {

@@ -307,12 +307,18 @@ describe('reconnectOnResume', () => {
       listening.splice(listening.indexOf(type), 1);
       target.removeEventListener(type, listener);
     };
-    const fire = (type: string, persisted?: boolean) => target.dispatchEvent(Object.assign(new Event(type), { persisted }));
+    // And a document, where `freeze` and `resume` fire (they do not bubble to the window).
+    const document = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+    global.document = document;
+    const fire = (type: string, persisted?: boolean) =>
+      (type === 'freeze' || type === 'resume' ? document : target).dispatchEvent(Object.assign(new Event(type), { persisted }));
     return {
       fire,
       listening,
+      document,
       restore: () => {
         for (const [name, value] of saved) global[name] = value;
+        delete global.document;
       },
     };
   }
@@ -349,12 +355,12 @@ describe('reconnectOnResume', () => {
     }
   });
 
-  it('close() removes the listeners; without the option there are none', async () => {
+  it('close() removes the listeners; with reconnectOnResume: false there are none', async () => {
     const window = withWindowEvents();
     try {
       const { es } = t.open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 60000 });
-      const plain = t.open('/counter?n=1', { reconnectionTime: 60000 });
-      expect(window.listening).toEqual(['online', 'pageshow']);
+      const plain = t.open('/counter?n=1', { reconnectOnResume: false, reconnectionTime: 60000 });
+      expect(window.listening).toEqual(['pagehide', 'pageshow', 'visibilitychange', 'offline', 'online']);
       await until(() => t.server.count('/counter') === 2, 'both connected');
       es.close();
       expect(window.listening).toEqual([]);
@@ -387,5 +393,154 @@ describe('reconnectOnResume', () => {
 
   it('bad value', () => {
     expect(() => new EventSource(t.server.url('/message'), { reconnectOnResume: 'yes' as never })).toThrow(TypeError);
+  });
+
+  describe("'auto', the default: only a connection that shows signs of being dead", () => {
+    // A stream that writes a comment when told, and the connections it has had.
+    function heldStream() {
+      const writers: Array<(text: string) => void> = [];
+      t.server.handle('/held', (_req: unknown, res: import('node:http').ServerResponse) => {
+        res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+        res.flushHeaders();
+        writers.push((text) => res.write(text));
+      });
+      return { write: (text: string) => writers[writers.length - 1](text), connections: () => writers.length };
+    }
+
+    it('frozen, then resumed with nothing received meanwhile: replaced at once, with the last event ID', async () => {
+      const window = withWindowEvents();
+      try {
+        const server = heldStream();
+        const { es, log } = t.open('/held', { reconnectionTime: 600000 });
+        await until(() => log.includes('open'), 'open');
+        server.write('id: 7\ndata: before\n\n');
+        await until(() => log.includes('message:before:7'), 'the event');
+        window.fire('freeze');
+        window.fire('resume');
+        await until(() => [...log].length === 4, 'replaced');
+        expect([...log]).toEqual(['open', 'message:before:7', 'error:0:resume', 'open']);
+        expect(details(log.errors[0])).toMatchObject({ willReconnect: true, reconnectDelay: 0 });
+        expect(t.server.requests.filter((r: { path: string }) => r.path === '/held').map((r: { headers: { [name: string]: string } }) => r.headers['last-event-id'])).toEqual([undefined, '7']);
+        es.close();
+      } finally {
+        window.restore();
+      }
+    });
+
+    it('something arrived while the page was away: the connection is alive and stays', async () => {
+      const window = withWindowEvents();
+      try {
+        const server = heldStream();
+        const { es, log } = t.open('/held');
+        await until(() => log.includes('open'), 'open');
+        for (const [goes, comes] of [['freeze', 'resume'], ['offline', 'online']]) {
+          window.fire(goes);
+          server.write(':\n');
+          const before = [...log].length;
+          await sleep(30); // (the comment is read)
+          window.fire(comes);
+          await sleep(30);
+          expect([...log].length).toBe(before);
+        }
+        expect(server.connections()).toBe(1);
+        es.close();
+      } finally {
+        window.restore();
+      }
+    });
+
+    it('one return, several events: data that came while cached keeps the connection for all of them', async () => {
+      // Chromium 156 restoring a page from the back/forward cache: pagehide, the cached page's chunks, then
+      // visibilitychange to visible, then pageshow (test/browser/bfcache.mjs).
+      const window = withWindowEvents();
+      try {
+        const server = heldStream();
+        const { es, log } = t.open('/held');
+        await until(() => log.includes('open'), 'open');
+        window.fire('pagehide', true);
+        server.write('data: while cached\n\n');
+        await until(() => log.includes('message:while cached:'), 'the event');
+        window.fire('visibilitychange');
+        window.fire('pageshow', true);
+        await sleep(30);
+        expect([...log]).toEqual(['open', 'message:while cached:']);
+        expect(server.connections()).toBe(1);
+        es.close();
+      } finally {
+        window.restore();
+      }
+    });
+
+    it('online with no offline heard before it, and a restore from the cache: replaced; a plain pageshow: not', async () => {
+      const window = withWindowEvents();
+      try {
+        const server = heldStream();
+        const { es, log } = t.open('/held');
+        await until(() => log.includes('open'), 'open');
+        window.fire('online');
+        await until(() => server.connections() === 2 && log.filter((x) => x === 'open').length === 2, 'replaced after online');
+        window.fire('pageshow', false);
+        await sleep(30);
+        expect(server.connections()).toBe(2);
+        window.fire('pagehide', true);
+        window.fire('pageshow', true);
+        await until(() => server.connections() === 3, 'replaced after the restore');
+        es.close();
+      } finally {
+        window.restore();
+      }
+    });
+
+    it('hidden, then visible: replaced only after 10 s or more with nothing received', async () => {
+      const window = withWindowEvents();
+      const page = window.document;
+      vi.useFakeTimers({ toFake: ['Date'] });
+      try {
+        const server = heldStream();
+        const { es, log } = t.open('/held');
+        await until(() => log.includes('open'), 'open');
+        const hide = (ms: number) => {
+          page.visibilityState = 'hidden';
+          window.fire('visibilitychange');
+          vi.setSystemTime(Date.now() + ms);
+          page.visibilityState = 'visible';
+          window.fire('visibilitychange');
+        };
+        hide(9999);
+        await sleep(30);
+        expect(server.connections()).toBe(1);
+        hide(10000);
+        await until(() => server.connections() === 2, 'replaced');
+        await until(() => log.filter((x) => x === 'open').length === 2, 'open again');
+        // Hidden as long, but a heartbeat came meanwhile.
+        page.visibilityState = 'hidden';
+        window.fire('visibilitychange');
+        server.write(':\n');
+        await sleep(30);
+        vi.setSystemTime(Date.now() + 60000);
+        page.visibilityState = 'visible';
+        window.fire('visibilitychange');
+        await sleep(30);
+        expect(server.connections()).toBe(2);
+        es.close();
+      } finally {
+        vi.useRealTimers();
+        window.restore();
+      }
+    });
+
+    it('a wait for a reconnection ends when the page comes back', async () => {
+      const window = withWindowEvents();
+      try {
+        const { es, log } = t.open('/counter?n=1', { reconnectionTime: 600000 });
+        await until(() => log.includes('error:0:end'), 'waiting to reconnect');
+        window.fire('freeze');
+        window.fire('resume');
+        await until(() => t.server.count('/counter') === 2, 'reconnected at once, not after 10 minutes');
+        es.close();
+      } finally {
+        window.restore();
+      }
+    });
   });
 });

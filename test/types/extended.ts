@@ -48,6 +48,19 @@ const id: string = source.lastEventId;
 source.lastEventId = id;
 // @ts-expect-error: not a place for the last event ID
 new EventSource('https://example.com/', { lastEventIdIn: 'cookie' });
+const time: number = source.reconnectionTime;
+// @ts-expect-error: read-only
+source.reconnectionTime = time;
+source.reset();
+new EventSource('https://example.com/', { reconnectOnResume: 'auto' });
+new EventSource('https://example.com/', { reconnectOnResume: false });
+// @ts-expect-error: true, false or 'auto'
+new EventSource('https://example.com/', { reconnectOnResume: 'always' });
+declare const body: ReadableStream<Uint8Array>;
+const fromStream: ExtendedEventSource<Events> = EventSource.fromReadableStream<Events>(body);
+fromStream.addEventListener('price', (event) => event.data);
+// @ts-expect-error: a stream, not a URL
+EventSource.fromReadableStream('https://example.com/');
 // @ts-expect-error: event maps map types to strings (data is text)
 new EventSource<{ price: number }>('https://example.com/');
 
