@@ -229,21 +229,14 @@ function isEventStream(contentType) {
 }
 
 /**
- * A reader of one response's lines: text in (bytes, any slicing), blocks of lines out, each at its blank line, as
- * the stream format splits them (CRLF, LF or CR; the BOM that may start the stream dropped).
+ * A reader of one response's lines: bytes in (any slicing), each line out as it ends, as the stream format splits
+ * them (CRLF, LF or CR; the BOM that may start the stream dropped); '' is a blank line.
  */
-function lineReader(onBlock) {
+function lineReader(onLine) {
   const decoder = new TextDecoder();
   // The start of a line that the chunks so far have not ended.
   let partial = [];
-  let lines = [];
   let skipLF = false;
-  function line(text) {
-    if (text !== '') return void lines.push(text);
-    const block = lines;
-    lines = [];
-    if (block.length) onBlock(block);
-  }
   function feed(text) {
     let pos = 0;
     if (skipLF && text[0] === '\n') pos = 1;
@@ -256,26 +249,24 @@ function lineReader(onBlock) {
       const end = Math.min(lf, cr);
       if (end === text.length) break;
       partial.push(text.slice(pos, end));
-      const whole = partial.join('');
+      const line = partial.join('');
       partial = [];
       pos = end + 1;
       if (end === cr) {
         if (pos === text.length) skipLF = true;
         else if (text[pos] === '\n') pos++;
       }
-      line(whole);
+      onLine(line);
     }
     if (pos < text.length) partial.push(text.slice(pos));
   }
   return {
     feed: (bytes) => feed(decoder.decode(bytes, { stream: true })),
-    /** The end of the body: what was received after the last blank line, as lines (never dispatched). */
+    /** The end of the body: the line it cut off, if any. */
     end() {
       feed(decoder.decode());
-      if (partial.length) lines.push(partial.join(''));
+      const rest = partial.join('');
       partial = [];
-      const rest = lines;
-      lines = [];
       return rest;
     },
   };
@@ -387,11 +378,12 @@ function follow(url, options, io) {
   // the line reader first. The EventSource asks for the next chunk only once it has dispatched every event of the
   // last one, so everything the line reader has not matched with an event by then was dispatched as nothing.
   function observe(res) {
-    const current = { contentEncoding: res.headers.get('content-encoding'), blocks: [], received: false, silence: undefined };
+    // `block`: the lines of the block being read, after its leading comments (which are printed as they come).
+    const current = { contentEncoding: res.headers.get('content-encoding'), block: [], commented: false, blocks: [], received: false, silence: undefined };
     connection = current;
     if (res.status !== 200 || !isEventStream(res.headers.get('content-type')) || !res.body) return res;
     const reader = res.body.getReader();
-    const lines = lineReader((block) => received(current, readBlock(block)));
+    const lines = lineReader((text) => receivedLine(current, text));
     const stream = new ReadableStream(
       {
         pull(controller) {
@@ -425,6 +417,21 @@ function follow(url, options, io) {
     );
     // What the fetch transport and the extended class read of a response.
     return { status: res.status, statusText: res.statusText, headers: res.headers, url: res.url, ok: res.ok, redirected: res.redirected, body: stream };
+  }
+
+  // A line, before the EventSource gets its chunk. A comment that starts a block is printed at once (a heartbeat shows
+  // when it comes); the rest of a block waits for its blank line, and then for the event it dispatches.
+  function receivedLine(current, text) {
+    const block = current.block;
+    if (text === '') {
+      current.block = [];
+      if (block.length) received(current, { ...readBlock(block), ends: true });
+      else if (current.commented) received(current, { lines: [], blank: true });
+      current.commented = false;
+    } else if (text[0] === ':' && !block.length) {
+      current.commented = true;
+      received(current, readBlock([text]));
+    } else block.push(text);
   }
 
   // A block the line reader has read, before the EventSource gets its chunk: the event it will dispatch, if any, is
@@ -464,9 +471,11 @@ function follow(url, options, io) {
     flush(current);
   }
 
-  function ended(current, rest) {
+  function ended(current, partial) {
     clearTimeout(current.silence);
     settle(current);
+    const rest = partial ? current.block.concat(partial) : current.block;
+    current.block = [];
     if (rest.length && !finished) print({ ...readBlock(rest), hasData: false, cut: true });
   }
 
@@ -482,6 +491,8 @@ function follow(url, options, io) {
 
   // A block: its lines as received on stdout, what the EventSource made of it on stderr.
   function print(block) {
+    // (The blank line after a block of comments, shown with them.)
+    if (block.blank) return void (options.comments && !options.json && out.write('\n'));
     const shown = options.comments ? block.lines : block.lines.filter((text) => text[0] !== ':');
     const event = block.event;
     const note = event
@@ -496,7 +507,7 @@ function follow(url, options, io) {
       else if (shown.length) line({ kind: 'lines', lines: shown, note, time: now() });
       return;
     }
-    if (shown.length) out.write(shown.join('\n') + (block.cut ? '\n' : '\n\n'));
+    if (shown.length) out.write(shown.join('\n') + (block.ends ? '\n\n' : '\n'));
     if (event) status('dispatched: type ' + JSON.stringify(event.type) + ', lastEventId ' + JSON.stringify(event.lastEventId) + notes(block));
     else if (shown.length && !block.comments) status(note);
   }

@@ -70,6 +70,13 @@ describe('whatwg-eventsource <url>', () => {
     expect(shown.stderr).toBe(hidden.stderr);
   });
 
+  it('--comments: a heartbeat shows when it comes, not with the next event', async () => {
+    const child = start([CLI, '--comments', server.url(body('data: a\n\n: ping\n'))]);
+    await child.waitFor(/^data: a\n\n: ping\n$/);
+    child.child.kill('SIGINT');
+    expect((await child.exited()).code).toBe(0);
+  });
+
   it('blocks that dispatch nothing are printed as received, with what they did on stderr', async () => {
     const stream = 'id: 8\n\nData: x\n\nretry: 10\n\nevent: nodata\n\ndata: last\n\ndata: cut off';
     const result = await cli('--max-retries', '0', server.url('/message?body=' + encodeURIComponent(stream)));
