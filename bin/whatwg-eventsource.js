@@ -29,7 +29,8 @@ Request:
   -H, --header "Name: value"  add a request header (repeatable): -H "Authorization: Bearer abc"
       --last-event-id ID      send Last-Event-ID: ID, until the server has sent an id of its own
 Reconnection:
-      --max-retries N         give up after N reconnections in a row that get no stream (exit 3)
+      --max-retries N         give up after N reconnections in a row that get no stream (exit 3;
+                              0: never reconnect)
       --no-reconnect          exit when the server ends the stream, instead of reconnecting (for
                               one-shot streams, such as an LLM's answer to a POST)
 Output:
@@ -61,7 +62,7 @@ gets the stream uncompressed; -H "Accept-Encoding: identity" does the same here.
 Exit status:
   0  done: after --count events, on Ctrl-C, when the server said stop (HTTP 204 No Content),
      or when it ended the stream under --no-reconnect
-  1  failed: a response other than a 200 text/event-stream (and 204), or another failure
+  1  failed: a response that is neither a 200 text/event-stream nor a 204, or another failure
   2  usage error
   3  gave up: the connection was lost and --max-retries reconnections in a row got no stream
 
