@@ -875,6 +875,7 @@ exports.FAILED = FAILED;
 exports.MAX_DELAY = MAX_DELAY;
 exports.RECONNECT_AT_ONCE = RECONNECT_AT_ONCE;
 exports.REPLACE = REPLACE;
+exports.baseURL = baseURL;
 exports.createParser = createParser;
 exports.createUtf8StreamDecoder = createUtf8StreamDecoder;
 exports.failedToConstruct = failedToConstruct;

@@ -1,0 +1,2550 @@
+(function () {
+    'use strict';
+
+    // The HTTP facts the processing model needs: is a response an event stream, and how an id travels in a header.
+    // https://mimesniff.spec.whatwg.org/#parse-a-mime-type: type "/" subtype, both tokens (\w, and !#$%&'*+-.^`|~),
+    // then parameters or nothing. (Header values hold no CR or LF; the tabs and spaces that Fetch's split strips from a
+    // value are skipped here.)
+    var MIME_TYPE = /^[\t ]*([\w!#$%&'*+.^`|~-]+\/[\w!#$%&'*+.^`|~-]+)[\t ]*(;|$)/;
+    // https://fetch.spec.whatwg.org/#header-value-get-decode-and-split: values split at commas outside quoted strings.
+    var VALUE = /(?:[^,"]|"(?:\\.|[^"\\])*"?)+/g;
+    /**
+     * Whether a `Content-Type` header value names `text/event-stream`: the essence of the MIME type that Fetch's
+     * "extract a MIME type" finds (the last valid one of comma-separated values, skipping * / *), compared ASCII
+     * case-insensitively. Parameters, `charset` among them, do not matter: event streams are always UTF-8.
+     * https://fetch.spec.whatwg.org/#concept-header-extract-mime-type
+     */
+    function isEventStream(contentType) {
+        var essence = '';
+        ('' + contentType).replace(VALUE, function (value) {
+            var match = MIME_TYPE.exec(value);
+            if (match && match[1] !== '*/*')
+                essence = match[1];
+            return '';
+        });
+        return /^text\/event-stream$/i.test(essence);
+    }
+    /**
+     * The last event ID string "encoded as UTF-8", as a byte string (one character per byte): header values in
+     * fetch() and XMLHttpRequest are byte strings, and a character above U+00FF would make them throw. The text is
+     * well-formed (ids come from decoded UTF-8; the extensions make their own text so with wellFormedByteString).
+     * https://html.spec.whatwg.org/multipage/server-sent-events.html#the-last-event-id-header
+     */
+    function utf8ByteString(text) {
+        return unescape(encodeURIComponent(text));
+    }
+
+    /** A decoder for one stream, where TextDecoder exists. */
+    function createNativeDecoder() {
+        var decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+        return function (bytes) {
+            return decoder.decode(bytes, { stream: true });
+        };
+    }
+
+    // Streaming UTF-8 decoding for the event stream parser.
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+    // "Streams must be decoded using the UTF-8 decode algorithm." The byte order mark is the parser's job (it must be
+    // stripped once per stream, also when the stream arrives as text), so nothing here strips it.
+    /**
+     * A decoder for one stream: the fallback's where `TextDecoder` is missing (looked up now, not at import) and one is
+     * plugged in, else TextDecoder's. Where neither exists, using it throws a ReferenceError that names TextDecoder;
+     * text still goes to the parser without decoding.
+     */
+    function createUtf8StreamDecoder() {
+        return createNativeDecoder();
+    }
+
+    // The event stream parser: bytes or text in, callbacks out. It knows nothing of time, I/O, globals or events.
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#event-stream-interpretation
+    /** Creates a parser for one event stream at a time. */
+    function createParser(callbacks) {
+        if (!callbacks || typeof callbacks != 'object') {
+            throw new TypeError('createParser: callbacks must be an object');
+        }
+        if (!(callbacks.maxSize === undefined || callbacks.maxSize > 0))
+            throw new RangeError('createParser: maxSize must be > 0');
+        return parser(callbacks);
+    }
+    /** createParser without the checks of its arguments: what the event source, which passes good ones, uses. */
+    function parser(callbacks) {
+        var onEvent = callbacks.onEvent;
+        var onId = callbacks.onId;
+        var onRetry = callbacks.onRetry;
+        var onComment = callbacks.onComment;
+        var onError = callbacks.onError;
+        var maxSize = callbacks.maxSize || Infinity;
+        // Made at the first bytes of a stream: a parser fed only text needs no TextDecoder.
+        var decode;
+        // Bumped by reset() and end(): a callback that calls them stops the chunk being parsed.
+        var generation = 0;
+        var expectBom;
+        var skipLF;
+        // "a data buffer, an event type buffer, and a last event ID buffer [...] must be initialized to the empty
+        // string." The data buffer is kept without its last LF, and is null while no `data` field has been seen.
+        var data;
+        var type;
+        // After an event outgrew maxSize: everything up to its blank line is ignored.
+        var discarding;
+        // The line not yet ended by the last chunk. Once its first colon has been read, `field` holds the field name and
+        // `line` only the value, so a long value is appended to, never scanned or copied again: W3 (one 64 MiB line in
+        // 64 KiB chunks) peaks at 1.02 times its size and scales linearly.
+        var inLine;
+        var field;
+        var line;
+        var lineSpace;
+        var skipLine;
+        // The last event ID buffer is set once: it outlives a connection (see reset()).
+        var id = '';
+        var reportedId = null;
+        // A new connection's stream: pending data is discarded and a BOM is expected again. The last event ID buffer
+        // starts as the last event ID string (what the last dispatch set; an `id:` of a block that never ended is
+        // pending data, and goes). The spec calls the stream whose reconnection time `retry:` sets, the EventSource's
+        // across connections, "the event stream", and browsers keep the id so; a buffer emptied instead would make a
+        // heartbeat or `retry:` block at the start of a reconnected stream set the last event ID string to '', and the
+        // next reconnection would lose its resume point.
+        function reset() {
+            if (reportedId !== null)
+                id = reportedId;
+            generation++;
+            decode = null;
+            expectBom = true;
+            skipLF = discarding = false;
+            data = null;
+            type = '';
+            clearLine();
+        }
+        reset();
+        function clearLine() {
+            inLine = lineSpace = skipLine = false;
+            field = null;
+            line = '';
+        }
+        // Lines end at CRLF, LF or CR. Each of the two searches runs again only once the parser has passed what it found,
+        // so a stream without CR searches for LF alone. (A CRLF stream needs both for every line: W4 spends about 8 of
+        // its 20 ms in String.prototype.indexOf.)
+        function feed(chunk) {
+            var text;
+            if (typeof chunk == 'string')
+                text = chunk;
+            else if (chunk && chunk.byteLength >= 0)
+                text = (decode || (decode = createUtf8StreamDecoder()))(chunk);
+            else
+                throw new TypeError('feed: chunk must be a Uint8Array or a string');
+            if (text === '')
+                return;
+            // "The UTF-8 decode algorithm strips one leading UTF-8 Byte Order Mark (BOM), if any."
+            var pos = expectBom && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+            expectBom = false;
+            if (skipLF && text.charCodeAt(pos) === 10)
+                pos++;
+            // A CR that ends the text ends its line at once (an event ended by CR CR is dispatched without waiting for more
+            // text); an LF that starts the next chunk is then the second half of a CRLF.
+            skipLF = text.charCodeAt(text.length - 1) === 13;
+            var g = generation;
+            var length = text.length;
+            var lf = find$1(text, '\n', pos);
+            var cr = find$1(text, '\r', pos);
+            var end;
+            while ((end = lf < cr ? lf : cr) < length) {
+                // CRLF is one line end.
+                var next = (lf === cr + 1 ? lf : end) + 1;
+                if (inLine) {
+                    appendToLine(text.slice(pos, end));
+                    // (inLine is false if a callback of appendToLine reset the parser.) A line with no colon in any of its
+                    // pieces is all field name.
+                    if (inLine && !skipLine) {
+                        if (field === null)
+                            processField(line, '');
+                        else
+                            processField(field, line);
+                    }
+                    clearLine();
+                }
+                else if (end === pos)
+                    dispatch();
+                else {
+                    if (text.charCodeAt(pos) === 100 &&
+                        text.charCodeAt(pos + 1) === 97 &&
+                        text.charCodeAt(pos + 2) === 116 &&
+                        text.charCodeAt(pos + 3) === 97 &&
+                        text.charCodeAt(pos + 4) === 58) {
+                        var value = valueAfter(text, pos + 4, end);
+                        // A one-line event, the commonest shape of all, ended by LF: dispatched at once, without the data buffer
+                        // or a search for the end of the blank line (W1: 26.5 ms instead of 29).
+                        if (data === null && text.charCodeAt(next) === 10 && !discarding && value.length <= maxSize) {
+                            next++;
+                            emit(value);
+                        }
+                        else
+                            processField('data', value);
+                    }
+                    else
+                        processLine(text, pos, end);
+                }
+                if (g !== generation)
+                    return;
+                pos = next;
+                if (lf < pos)
+                    lf = find$1(text, '\n', pos);
+                if (cr < pos)
+                    cr = find$1(text, '\r', pos);
+            }
+            if (pos < length)
+                appendToLine(text.slice(pos));
+        }
+        // A piece of a line that a chunk boundary cut. Only the new piece is ever searched.
+        function appendToLine(piece) {
+            inLine = true;
+            if (discarding)
+                skipLine = true;
+            if (skipLine)
+                return;
+            var colon;
+            if (field === null && (colon = piece.indexOf(':')) >= 0) {
+                field = line + piece.slice(0, colon);
+                line = '';
+                // A comment nobody listens to: nothing to keep, however long it grows (padding, keep-alives). (A field the
+                // spec ignores is kept to its end, as rare as it is.)
+                if (!field && !onComment) {
+                    skipLine = true;
+                    return;
+                }
+                lineSpace = true;
+                piece = piece.slice(colon + 1);
+            }
+            if (lineSpace && piece) {
+                lineSpace = false;
+                // "If value starts with a U+0020 SPACE character, remove it from value."
+                if (piece.charCodeAt(0) === 32)
+                    piece = piece.slice(1);
+            }
+            if (line.length + piece.length + (data ? data.length : 0) > maxSize)
+                overflow();
+            else
+                line += piece;
+        }
+        // A whole line of the text, text[start, end), not empty.
+        function processLine(text, start, end) {
+            // `event:` and `id:` (and `data:`, in feed) are recognised without slicing out their names: W2 15 ms instead
+            // of 17.
+            var name = text.charCodeAt(start) === 101 &&
+                text.charCodeAt(start + 1) === 118 &&
+                text.charCodeAt(start + 2) === 101 &&
+                text.charCodeAt(start + 3) === 110 &&
+                text.charCodeAt(start + 4) === 116 &&
+                text.charCodeAt(start + 5) === 58
+                ? 'event'
+                : text.charCodeAt(start) === 105 && text.charCodeAt(start + 1) === 100 && text.charCodeAt(start + 2) === 58
+                    ? 'id'
+                    : '';
+            var colon = start + name.length;
+            if (!name) {
+                // "Otherwise, the string is not empty but does not contain a U+003A COLON character (:)": the whole line is
+                // the field name, and the field value is the empty string.
+                while (colon < end && text.charCodeAt(colon) !== 58)
+                    colon++;
+                name = text.slice(start, colon);
+            }
+            processField(name, valueAfter(text, colon, end));
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#processField
+        // "Field names must be compared literally, with no case folding performed."
+        function processField(name, value) {
+            if (discarding)
+                return;
+            if (name === 'data') {
+                // "Append the field value to the data buffer, then append a single U+000A LINE FEED (LF) character."
+                var buffer = data === null ? value : data + '\n' + value;
+                if (buffer.length > maxSize)
+                    overflow();
+                else
+                    data = buffer;
+            }
+            else if (name === 'event') {
+                type = value;
+            }
+            else if (name === 'id') {
+                // "If the field value does not contain U+0000 NULL, then set the last event ID buffer to the field value."
+                if (value.indexOf('\0') < 0)
+                    id = value;
+            }
+            else if (name === 'retry') {
+                // "If the field value consists of only ASCII digits": an empty value is no integer, so it is ignored too.
+                if (onRetry && /^\d+$/.test(value))
+                    onRetry(+value);
+            }
+            else if (name === '') {
+                // "If the line starts with a U+003A COLON character (:)": a comment.
+                if (onComment)
+                    onComment(value);
+            }
+        }
+        function overflow() {
+            skipLine = inLine;
+            line = '';
+            discarding = true;
+            data = null;
+            type = '';
+            if (onError)
+                onError(new Error('An event exceeded maxSize (' + maxSize + ')'));
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
+        function dispatch() {
+            if (discarding) {
+                // The blank line that ends an event too large to keep: it is dropped, and parsing resumes after it.
+                discarding = false;
+                return;
+            }
+            var value = data;
+            data = null;
+            emit(value);
+        }
+        function emit(value) {
+            // 1. Set the last event ID string of the event source to the value of the last event ID buffer.
+            if (id !== reportedId) {
+                reportedId = id;
+                if (onId)
+                    onId(id);
+            }
+            // 2. If the data buffer is an empty string, set the data buffer and the event type buffer to the empty string
+            //    and return. 3. Its last LF was never appended. 4.-6. The event: its type is "message" unless the event
+            //    type buffer says otherwise.
+            var eventType = type || 'message';
+            // 7. Set the data buffer and the event type buffer to the empty string.
+            type = '';
+            // 8. The event source queues the task.
+            if (value !== null && onEvent)
+                onEvent({ type: eventType, data: value, lastEventId: id });
+        }
+        return {
+            feed: feed,
+            // "Once the end of the file is reached, any pending data must be discarded."
+            end: reset,
+            reset: reset,
+        };
+    }
+    /** Where `c` next occurs in `text` from `from` on, or the length of the text if nowhere. */
+    function find$1(text, c, from) {
+        var i = text.indexOf(c, from);
+        return i < 0 ? text.length : i;
+    }
+    /** The field value of a line whose colon is at `colon` and whose terminator is at `end`. */
+    function valueAfter(text, colon, end) {
+        // "If value starts with a U+0020 SPACE character, remove it from value." (The character at `end` is a line
+        // terminator or past the text, never a space; for a line with no colon, colon = end and the value is empty.)
+        return text.slice(text.charCodeAt(colon + 1) === 32 ? colon + 2 : colon + 1, end);
+    }
+
+    function messageEventFactory() {
+        return function (type, data, origin, lastEventId) {
+            return new MessageEvent(type, { data: data, origin: origin, lastEventId: lastEventId });
+        };
+    }
+
+    // The DOM pieces the event source is built from, taken from the platform where it can construct them all. Engines
+    // that cannot get the shims of dom/shim.ts instead, through platform.ts.
+    /** The platform's own EventTarget, Event and MessageEvent, where all three can be constructed; else null. */
+    function nativeDom() {
+        try {
+            // Old engines have some of these as interface objects that cannot be constructed; the core needs Reflect too.
+            new EventTarget();
+            new Event('x');
+            new MessageEvent('x');
+            if (typeof Reflect != 'object')
+                return null;
+        }
+        catch (error) {
+            return null;
+        }
+        return {
+            EventTarget: EventTarget,
+            methods: EventTarget.prototype,
+            createEvent: function (type) {
+                return new Event(type);
+            },
+            createMessageEvent: messageEventFactory(),
+        };
+    }
+
+    // URLs: resolving the constructor's argument, and the origin that messages carry.
+    /** The base URL a relative URL resolves against: the document's, else the worker's location, else none. */
+    function baseURL() {
+        try {
+            return typeof document != 'undefined' ? document.baseURI : location.href;
+        }
+        catch (error) {
+            // No document and no `location` (Node), or a `location` that throws on any use (Deno without --location).
+            return undefined;
+        }
+    }
+    /** "Encoding-parse a URL": the serialized absolute URL, or null on failure. */
+    function parseURL(input, base) {
+        try {
+            return new URL(input, base).href;
+        }
+        catch (error) {
+            return null;
+        }
+    }
+    /** The serialization of the origin of an absolute URL ("null" for opaque origins). */
+    function originOf(url) {
+        try {
+            return new URL(url).origin;
+        }
+        catch (error) {
+            return 'null';
+        }
+    }
+
+    // What differs between engines, in one place. The event source reads it at each construction, so the legacy module
+    // (legacy.ts) can fill in what an old engine lacks even when the ponyfill was evaluated before it.
+    var platform = { dom: /*#__PURE__*/ nativeDom(), parseURL: parseURL, originOf: originOf, xhr: null };
+    /**
+     * The global object, found by typeof checks alone (a CSP without unsafe-eval forbids evaluating code for it):
+     * globalThis, or in engines older than it (old browsers, workers) self; where neither exists, an object of our own.
+     */
+    function globalObject() {
+        return (typeof globalThis != 'undefined' ? globalThis : typeof self != 'undefined' ? self : {});
+    }
+
+    function noop$3() { }
+    // Few closures per request, none per read: an idle connection holds one pending read and the functions below.
+    var fetchTransport = function (request, handlers) {
+        var done = false;
+        var reader = null;
+        // Every engine that gets here has AbortController: fetchCanStream() asks for it, and the `fetch` option is for
+        // runtimes that all have it (an engine without it throws a ReferenceError from the constructor).
+        var controller = new AbortController();
+        // The end of the body (no error), or a failure of the request or of the body.
+        function end(error) {
+            if (!done) {
+                done = true;
+                handlers.end(error);
+            }
+        }
+        // Reads the next chunk; given a read's result, first hands it over. A chunk handler that throws ends the body as
+        // a read error would.
+        function read(result) {
+            if (done)
+                return;
+            if (result) {
+                if (result.done)
+                    return end();
+                try {
+                    handlers.chunk(result.value);
+                }
+                catch (error) {
+                    return end(error);
+                }
+                if (done)
+                    return;
+            }
+            reader.read().then(read, end);
+        }
+        // A fetch that throws instead of rejecting still fails asynchronously, like a network error.
+        var pending = new Promise(function (resolve) {
+            resolve((request.fetch || fetch)(request.url, {
+                method: request.method,
+                headers: request.headers,
+                body: request.body,
+                // "create a potential-CORS request" with the Anonymous or Use Credentials state: mode "cors" (fetch's default
+                // for a URL), and credentials "same-origin" (the default) or "include".
+                credentials: request.withCredentials ? 'include' : undefined,
+                // 11. Set request's cache mode to "no-store". (Redirects are followed: fetch's default.)
+                cache: 'no-store',
+                signal: controller.signal,
+            }));
+        });
+        pending
+            .then(function (response) {
+            if (!done)
+                handlers.response(response.status, response.headers.get('content-type'), response.url, response);
+            var body = response.body;
+            // Failed or closed while the headers were handled: the body is cancelled, never awaited.
+            if (done) {
+                if (body)
+                    body.cancel().then(noop$3, noop$3);
+            }
+            else if (body) {
+                reader = body.getReader();
+                read();
+            }
+            else
+                end();
+        })
+            .then(undefined, end);
+        return function abort() {
+            if (done)
+                return;
+            done = true;
+            // Never await reader.cancel(): a body that does not answer must not hold anything up.
+            if (reader)
+                reader.cancel().then(noop$3, noop$3);
+            controller.abort();
+        };
+    };
+
+    /** end()'s `again`: the transport could only read the body once it was complete (long polling). */
+    var RECONNECT_AT_ONCE = 1;
+    /** end()'s `again`: the transport cut the body at an event boundary to bound its memory. */
+    var REPLACE = 2;
+
+    // The EventSource interface and its processing model, step by step.
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html
+    var CONNECTING$2 = 0;
+    var OPEN$2 = 1;
+    var CLOSED$2 = 2;
+    // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
+    var MAX_DELAY = 2147483647;
+    var SLOTS$1 = '__eventSource';
+    /**
+     * An instance's slots. Called on another object, it returns undefined, and reading from that throws the TypeError
+     * that WebIDL asks of an EventSource getter, setter or method called on the wrong object.
+     */
+    function slots$1(target) {
+        return target[SLOTS$1];
+    }
+    /** The start of every message the constructor throws (the extensions' too). */
+    var FAILED = 'EventSource: ';
+    function failedToConstruct(message) {
+        return new TypeError(FAILED + message);
+    }
+    var extension;
+    /** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
+    function setExtension(extend) {
+        extension = extend;
+    }
+    // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
+    // stream a body (a `body` on responses: a ReadableStream), decode it and be aborted, else XMLHttpRequest, which the
+    // legacy module brings.
+    function fetchCanStream() {
+        return (typeof fetch == 'function' &&
+            typeof Response == 'function' &&
+            'body' in Response.prototype &&
+            typeof TextDecoder == 'function' &&
+            typeof AbortController == 'function');
+    }
+    // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
+    function EventSourceImpl(url, eventSourceInitDict) {
+        if (!(this instanceof EventSourceImpl))
+            throw failedToConstruct("use the 'new' operator");
+        if (!arguments.length)
+            throw failedToConstruct('a URL is required');
+        // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
+        var input = ''.concat(url);
+        // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
+        // (The extensions' request options are read here too, to refuse them where the extensions are not loaded.)
+        var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
+        if (typeof init !== 'object' && typeof init !== 'function')
+            throw failedToConstruct('options must be an object');
+        var fetchOption = init.fetch;
+        // (null, like undefined, means the global fetch.)
+        if (fetchOption && typeof fetchOption !== 'function')
+            throw failedToConstruct('fetch must be a function');
+        // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
+        if (!extension && (init.headers || init.method || init.body)) {
+            throw failedToConstruct('headers, method, body need whatwg-eventsource/extended');
+        }
+        var dom = platform.dom;
+        var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
+        if (!dom || !transport) {
+            throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+        }
+        // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
+        //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
+        var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], this.constructor) : this);
+        // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
+        //    failure, then throw a "SyntaxError" DOMException.
+        var urlRecord = platform.parseURL(input, baseURL());
+        if (!urlRecord) {
+            var message = FAILED + "invalid URL '" + input + "'";
+            throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
+        }
+        var state = {
+            readyState: CONNECTING$2,
+            // 5. Set ev's url to urlRecord.
+            url: urlRecord,
+            // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
+            withCredentials: !!init.withCredentials,
+            headers: {},
+            fetch: fetchOption,
+            close: close,
+            handlers: {},
+        };
+        Object.defineProperty(ev, SLOTS$1, { value: state });
+        var dispatchEvent = dom.methods.dispatchEvent;
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
+        // "This must initially be an implementation-defined value, probably in the region of a few seconds."
+        var reconnectionTime = 3000;
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
+        var lastEventIdString = '';
+        // The origin of the event stream's final URL (i.e., the URL after redirects).
+        var origin;
+        var abortFetch = null;
+        var timer;
+        // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
+        var replacing = false;
+        var callbacks = {
+            onEvent: dispatchTheEvent,
+            // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
+            onId: function (id) {
+                lastEventIdString = id;
+            },
+            // "set the event stream's reconnection time to that integer"
+            onRetry: function (ms) {
+                reconnectionTime = ms;
+            },
+        };
+        // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
+        if (extension)
+            transport = extension(ev, init, callbacks, transport);
+        var parser$1 = parser(callbacks);
+        function fire(type) {
+            dispatchEvent.call(ev, dom.createEvent(type));
+        }
+        // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
+        function connect() {
+            // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
+            //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
+            var headers = (state.headers = { Accept: 'text/event-stream' });
+            // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
+            // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
+            if (lastEventIdString)
+                headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
+            // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
+            if (!replacing)
+                parser$1.reset();
+            abortFetch = transport(state, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
+        }
+        // 15. processResponse, given response res.
+        function processResponse(status, contentType, finalUrl) {
+            origin = platform.originOf(finalUrl || state.url);
+            // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
+            //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
+            if (status !== 200 || !isEventStream(contentType))
+                failTheConnection();
+            // 15.4. Otherwise, announce the connection and interpret res's body line by line.
+            else if (replacing)
+                replacing = false;
+            else
+                announceTheConnection();
+        }
+        // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
+        //     network error, too, reestablishes the connection. So does a body that errors in the middle.
+        //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
+        //     stream and readyState going on.
+        function processEndOfBody(_error, again) {
+            abortFetch = null;
+            replacing = again === REPLACE;
+            if (replacing)
+                return connect();
+            // "Once the end of the file is reached, any pending data must be discarded."
+            parser$1.end();
+            reestablishTheConnection(again);
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
+        function announceTheConnection() {
+            // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
+            // attribute to OPEN and fires an event named open at the EventSource object."
+            if (state.readyState !== CLOSED$2) {
+                state.readyState = OPEN$2;
+                fire('open');
+            }
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
+        // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
+        function reestablishTheConnection(now) {
+            // 1. If the readyState attribute is set to CLOSED, abort these steps.
+            if (state.readyState === CLOSED$2)
+                return;
+            // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
+            //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
+            state.readyState = CONNECTING$2;
+            fire('error');
+            // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
+            if (state.readyState === CONNECTING$2) {
+                timer = setTimeout(function () {
+                    // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
+                    //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
+                    if (state.readyState === CONNECTING$2)
+                        connect();
+                }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
+            }
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
+        function failTheConnection() {
+            // The body of a failed response is not read: cancel it.
+            abort();
+            // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
+            // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
+            // the connection, it does not attempt to reconnect."
+            if (state.readyState !== CLOSED$2) {
+                state.readyState = CLOSED$2;
+                fire('error');
+            }
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
+        // Steps 1-7 ran in the parser; this is step 8.
+        // NON-SPEC (timing only): the events of one chunk are dispatched one after the other in the task that read the
+        // chunk, not in a task each, as in every JavaScript implementation; Chromium does the same, though it also runs
+        // microtasks between listeners. readyState is checked before each one, and close() stops the rest of the chunk.
+        function dispatchTheEvent(message) {
+            // 8. Queue a task which, if the readyState attribute is set to a value other than CLOSED, dispatches the newly
+            //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
+            //    origin of the final URL, and the last event ID string.
+            if (state.readyState !== CLOSED$2) {
+                dispatchEvent.call(ev, dom.createMessageEvent(message.type, message.data, origin, message.lastEventId));
+            }
+        }
+        function abort() {
+            var abortNow = abortFetch;
+            abortFetch = null;
+            if (abortNow)
+                abortNow();
+        }
+        // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource-close
+        function close() {
+            // "abort any instances of the fetch algorithm started for this EventSource object, and set the readyState
+            // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
+            state.readyState = CLOSED$2;
+            abort();
+            clearTimeout(timer);
+            parser$1.reset();
+        }
+        // 15. Fetch request.
+        connect();
+        // 16. Return ev.
+        return ev;
+    }
+    // The interface object and its prototype, set up in a function that bundlers may drop (with the whole class)
+    // when only the parser is imported.
+    var EventSource$1 = /*#__PURE__*/ (function () {
+        // Where the platform's EventTarget can be constructed it is the base, as in `class EventSource extends EventTarget`
+        // (the interface object inherits from EventTarget's too: Node's EventTarget finds a static property through the
+        // constructor). Elsewhere the legacy module gives the prototype the shim's methods.
+        // The function's own prototype object is kept: its `constructor` already has WebIDL's descriptor (writable and
+        // configurable, not enumerable). (An engine that can construct EventTarget has Object.setPrototypeOf.)
+        var Base = platform.dom && platform.dom.EventTarget;
+        var prototype = EventSourceImpl.prototype;
+        if (Base) {
+            Object.setPrototypeOf(prototype, Base.prototype);
+            Object.setPrototypeOf(EventSourceImpl, Base);
+        }
+        // WebIDL: attributes and operations are enumerable and configurable; constants enumerable only, and also on the
+        // interface object; @@toStringTag neither enumerable nor writable.
+        function define(name, descriptor, constant) {
+            descriptor.enumerable = typeof name === 'string';
+            descriptor.configurable = !constant;
+            Object.defineProperty(prototype, name, descriptor);
+            if (constant)
+                Object.defineProperty(EventSourceImpl, name, descriptor);
+        }
+        // const unsigned short CONNECTING = 0; OPEN = 1; CLOSED = 2; (on the interface object and on the prototype)
+        var constants = ['CONNECTING', 'OPEN', 'CLOSED'];
+        for (var i = 0; i < 3; i++)
+            define(constants[i], { value: i }, true);
+        // readonly attribute USVString url; readonly attribute boolean withCredentials; readonly attribute unsigned short
+        // readyState;
+        function defineAttribute(name) {
+            define(name, {
+                get: function () {
+                    return slots$1(this)[name];
+                },
+            });
+        }
+        defineAttribute('url');
+        defineAttribute('withCredentials');
+        defineAttribute('readyState');
+        // Event handler IDL attributes: https://html.spec.whatwg.org/multipage/webappapis.html#event-handler-attributes
+        // The first non-null value adds the type's listener, which calls whatever the handler is then, so the handler
+        // keeps the place of its first assignment among the listeners; null removes it. The listener is one function per
+        // type, shared by all instances: listener lists belong to each target.
+        function defineEventHandler(type) {
+            function listener(event) {
+                var handler = slots$1(this).handlers[type];
+                // "If return value is false, then cancel the event."
+                if (handler && handler.call(this, event) === false)
+                    event.preventDefault();
+            }
+            define('on' + type, {
+                get: function () {
+                    return slots$1(this).handlers[type] || null;
+                },
+                set: function (value) {
+                    var handlers = slots$1(this).handlers;
+                    var methods = platform.dom.methods;
+                    var handler = typeof value === 'function' ? value : null;
+                    if (!handler)
+                        methods.removeEventListener.call(this, type, listener);
+                    else if (!handlers[type])
+                        methods.addEventListener.call(this, type, listener);
+                    handlers[type] = handler;
+                },
+            });
+        }
+        defineEventHandler('open');
+        defineEventHandler('message');
+        defineEventHandler('error');
+        define('close', {
+            value: function close() {
+                slots$1(this).close();
+            },
+            writable: true,
+        });
+        if (typeof Symbol === 'function')
+            define(Symbol.toStringTag, { value: 'EventSource' });
+        return EventSourceImpl;
+    })();
+
+    // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
+    /** The text with each lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
+    function toWellFormed(text) {
+        return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd');
+    }
+    /** Any text as UTF-8 bytes in a byte string: a lone surrogate becomes U+FFFD. */
+    function wellFormedByteString(text) {
+        return utf8ByteString(toWellFormed(text));
+    }
+    var DAYS = 'Mon|Tue|Wed|Thu|Fri|Sat|Sun';
+    var MONTHS = 'Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec';
+    var TIME = ' (\\d\\d):(\\d\\d):(\\d\\d)';
+    // https://www.rfc-editor.org/rfc/rfc9110#section-5.6.7: the IMF-fixdate, and the two obsolete formats that
+    // recipients must also accept. Groups: day, month, year, hour, minute, second.
+    var IMF_FIXDATE = new RegExp('^(?:' + DAYS + '), (\\d\\d) (' + MONTHS + ') (\\d{4})' + TIME + ' GMT$');
+    var RFC850_DATE = new RegExp('^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\\d\\d)-(' + MONTHS + ')-(\\d\\d)' + TIME + ' GMT$');
+    // asctime-date: month, day (space-padded), hour, minute, second, year.
+    var ASCTIME_DATE = new RegExp('^(?:' + DAYS + ') (' + MONTHS + ') ( \\d|\\d\\d)' + TIME + ' (\\d{4})$');
+    /**
+     * The wait a `Retry-After` header value asks for, in ms from `now`: delay-seconds, or an HTTP-date (0 when it is
+     * past). Anything else (empty, negative, fractional, a date in another format) is malformed: undefined.
+     * https://www.rfc-editor.org/rfc/rfc9110#field.retry-after
+     */
+    function parseRetryAfter(value, now) {
+        if (value == null)
+            return undefined;
+        value = value.replace(/^[\t ]+|[\t ]+$/g, '');
+        if (/^\d+$/.test(value))
+            return Number(value) * 1000;
+        var year;
+        var month;
+        var day;
+        var time;
+        var match = IMF_FIXDATE.exec(value);
+        if (match) {
+            year = Number(match[3]);
+            month = match[2];
+            day = match[1];
+            time = match.slice(4);
+        }
+        else if ((match = RFC850_DATE.exec(value))) {
+            // "a timestamp that appears to be more than 50 years in the future" is in the most recent past year with the
+            // same last two digits.
+            var thisYear = new Date(now).getUTCFullYear();
+            year = thisYear - (thisYear % 100) + Number(match[3]);
+            if (year > thisYear + 50)
+                year -= 100;
+            month = match[2];
+            day = match[1];
+            time = match.slice(4);
+        }
+        else if ((match = ASCTIME_DATE.exec(value))) {
+            year = Number(match[6]);
+            month = match[1];
+            day = match[2];
+            time = match.slice(3, 6);
+        }
+        else {
+            return undefined;
+        }
+        var hours = Number(time[0]);
+        var minutes = Number(time[1]);
+        var seconds = Number(time[2]);
+        var date = new Date(Date.UTC(year, MONTHS.indexOf(month) / 4, Number(day), hours, minutes, seconds));
+        // Date.UTC carries out-of-range fields over (Feb 30, 25:00): such a date is malformed. Second 60 is a leap second.
+        if (date.getUTCDate() !== Number(day) || hours > 23 || minutes > 59 || seconds > 60)
+            return undefined;
+        return Math.max(0, date.getTime() - now);
+    }
+    /**
+     * `url` with the query parameter `name` set to `value` (percent-encoded UTF-8; a lone surrogate as U+FFFD would
+     * be): any parameter of that name already there is replaced, and the fragment stays last.
+     */
+    function setQueryParameter(url, name, value) {
+        var hash = url.indexOf('#');
+        var fragment = hash < 0 ? '' : url.slice(hash);
+        var rest = hash < 0 ? url : url.slice(0, hash);
+        var question = rest.indexOf('?');
+        var key = encodeURIComponent(name);
+        var pairs = question < 0 ? [] : rest.slice(question + 1).split('&');
+        if (question >= 0)
+            rest = rest.slice(0, question);
+        var kept = [];
+        for (var i = 0; i < pairs.length; i++)
+            if (pairs[i] && pairs[i].split('=')[0] !== key)
+                kept.push(pairs[i]);
+        kept.push(key + '=' + encodeURIComponent(toWellFormed(value)));
+        return rest + '?' + kept.join('&') + fragment;
+    }
+
+    // `import { EventSource } from 'whatwg-eventsource/extended'`: the opt-in extensions beyond the spec (issue #5),
+    // plugged into the ponyfill's one seam (setExtension). Importing this module extends the one EventSource class,
+    // so the ponyfill's export, the polyfilled global and this export stay the same class. Without options an instance
+    // behaves as the spec says (the integration suite runs against it too), apart from the memory bound of
+    // maxEventSize, an implementation-defined limit of the kind HTML allows ("User agents may impose
+    // implementation-specific limits on otherwise unconstrained inputs").
+    //
+    // The extension drives the spec's processing model only through the transport protocol: it wraps the transport
+    // that the event source chose, and
+    //   - reestablishes the connection by ending the body with `again` (the event source then reconnects at once, and
+    //     the wrapper waits the delay of the reconnect policy itself before the next request),
+    //   - fails the connection by closing the instance and firing the `error` event itself,
+    //   - hands over only responses that announce the connection (200, text/event-stream).
+    // The details of an `error` event are attached by a listener added in the constructor, so first of all.
+    /** The default of maxEventSize, in characters. */
+    var DEFAULT_MAX_EVENT_SIZE = 8388608;
+    /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */
+    var ERROR_BODY_SIZE = 4096;
+    var ERROR_BODY_WAIT = 1000;
+    // https://fetch.spec.whatwg.org/#concept-method and #concept-header-name: tokens.
+    var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    function noop$2() { }
+    function rangeError(message) {
+        return new RangeError(FAILED + message);
+    }
+    /** A number option: undefined gives the default; Infinity only where allowed. */
+    function number(init, name, fallback, min, infinite) {
+        var value = init[name];
+        if (value === undefined)
+            return fallback;
+        if (typeof value !== 'number')
+            throw failedToConstruct(name + ' must be a number');
+        if (!(value >= min) || (value === Infinity && !infinite)) {
+            throw rangeError(name + ' must be a ' + (infinite ? '' : 'finite ') + 'number at least ' + min + ', not ' + value);
+        }
+        return value;
+    }
+    function boolean(init, name, fallback) {
+        var value = init[name];
+        if (value === undefined)
+            return fallback;
+        if (typeof value !== 'boolean')
+            throw failedToConstruct(name + ' must be true or false');
+        return value;
+    }
+    /** Header names and values, checked, with the values as byte strings. `what` names the culprit in errors. */
+    function normalizeHeaders(value, what) {
+        var headers = {};
+        if (value == null)
+            return headers;
+        if (typeof value !== 'object')
+            throw new TypeError(what + ' must be an object of header names to values, or a Headers object');
+        function add(text, name) {
+            if (!TOKEN.test(name))
+                throw new TypeError(what + ": '" + name + "' is not a valid header name");
+            if (typeof text !== 'string')
+                throw new TypeError(what + ': the value of ' + name + ' must be a string, not ' + typeof text);
+            if (/[\0\r\n]/.test(text))
+                throw new TypeError(what + ': the value of ' + name + ' contains NUL, CR or LF');
+            headers[name] = wellFormedByteString(text);
+        }
+        var list = value;
+        if (typeof list.forEach === 'function' && typeof list.get === 'function') {
+            list.forEach(add);
+        }
+        else {
+            for (var name_1 in list)
+                if (Object.prototype.hasOwnProperty.call(list, name_1))
+                    add(list[name_1], name_1);
+        }
+        return headers;
+    }
+    function readOptions(init) {
+        var headers = init.headers;
+        if (typeof headers !== 'function')
+            headers = normalizeHeaders(headers, FAILED + 'headers');
+        var method = init.method;
+        if (method !== undefined) {
+            if (typeof method !== 'string' || !TOKEN.test(method))
+                throw failedToConstruct('method must be a method name such as POST');
+            var upper = method.toUpperCase();
+            if (/^(CONNECT|TRACE|TRACK)$/.test(upper))
+                throw failedToConstruct('method ' + method + ' is forbidden');
+            if (/^(DELETE|GET|HEAD|OPTIONS|POST|PUT)$/.test(upper))
+                method = upper;
+        }
+        var body = init.body;
+        if (body != null) {
+            if (typeof body !== 'string' &&
+                !/^\[object (Blob|File|FormData|URLSearchParams|ArrayBuffer)\]$/.test(Object.prototype.toString.call(body)) &&
+                !(typeof ArrayBuffer === 'function' && ArrayBuffer.isView && ArrayBuffer.isView(body))) {
+                throw failedToConstruct('body must be a string, URLSearchParams, FormData, Blob, ArrayBuffer or typed array (JSON.stringify an object; ' +
+                    'a stream cannot be sent again when reconnecting)');
+            }
+            if (method === undefined || method === 'GET' || method === 'HEAD')
+                throw failedToConstruct("a body needs a method such as 'POST'");
+        }
+        var lastEventId = init.lastEventId === undefined ? '' : init.lastEventId;
+        if (typeof lastEventId !== 'string')
+            throw failedToConstruct('lastEventId must be a string');
+        if (/[\0\r\n]/.test(lastEventId))
+            throw failedToConstruct('lastEventId cannot contain NUL, CR or LF');
+        var lastEventIdIn = init.lastEventIdIn === undefined ? 'header' : init.lastEventIdIn;
+        if (lastEventIdIn !== 'header' && lastEventIdIn !== 'query' && lastEventIdIn !== 'both') {
+            throw failedToConstruct("lastEventIdIn must be 'header', 'query' or 'both'");
+        }
+        var lastEventIdParam = init.lastEventIdParam === undefined ? 'lastEventId' : init.lastEventIdParam;
+        if (typeof lastEventIdParam !== 'string' || !lastEventIdParam)
+            throw failedToConstruct('lastEventIdParam must be a non-empty string');
+        var backoff = null;
+        var backoffOption = init.backoff;
+        if (backoffOption && typeof backoffOption === 'object') {
+            var b = backoffOption;
+            backoff = { multiplier: number(b, 'multiplier', 2, 1), max: number(b, 'max', 30000, 0, true), jitter: number(b, 'jitter', 0.5, 0) };
+            if (backoff.jitter > 1)
+                throw rangeError('backoff.jitter must be between 0 and 1');
+        }
+        else if (boolean(init, 'backoff', false)) {
+            backoff = { multiplier: 2, max: 30000, jitter: 0.5 };
+        }
+        var maxRetries = number(init, 'maxRetries', Infinity, 0, true);
+        if (maxRetries !== Infinity && maxRetries % 1)
+            throw rangeError('maxRetries must be a whole number');
+        var statuses = init.reconnectOnStatus === undefined ? [] : init.reconnectOnStatus;
+        if (!Array.isArray(statuses))
+            throw failedToConstruct('reconnectOnStatus must be an array of HTTP statuses');
+        for (var i = 0; i < statuses.length; i++) {
+            var status_1 = statuses[i];
+            if (typeof status_1 !== 'number' || status_1 % 1 || status_1 < 100 || status_1 > 599 || status_1 === 200) {
+                throw rangeError('reconnectOnStatus: ' + status_1 + ' is not an HTTP status other than 200');
+            }
+        }
+        var signal = init.signal;
+        if (signal !== undefined && !(signal && typeof signal.aborted === 'boolean' && typeof signal.addEventListener === 'function')) {
+            throw failedToConstruct('signal must be an AbortSignal');
+        }
+        var inactivityTimeout = number(init, 'inactivityTimeout', 0, 0, true);
+        return {
+            headers: headers,
+            method: method,
+            body: body,
+            lastEventId: lastEventId,
+            lastEventIdIn: lastEventIdIn,
+            lastEventIdParam: lastEventIdParam,
+            reconnectionTime: number(init, 'reconnectionTime', 3000, 0),
+            backoff: backoff,
+            maxRetries: maxRetries,
+            reconnectOnStatus: statuses.slice(),
+            reconnectOnEnd: boolean(init, 'reconnectOnEnd', true),
+            // 0 and Infinity: off.
+            inactivityTimeout: inactivityTimeout === Infinity ? 0 : Math.min(inactivityTimeout, MAX_DELAY),
+            reconnectOnResume: boolean(init, 'reconnectOnResume', false),
+            signal: signal,
+            maxEventSize: number(init, 'maxEventSize', DEFAULT_MAX_EVENT_SIZE, 1, true),
+        };
+    }
+    function header(details, name) {
+        try {
+            if (details && details.headers)
+                return details.headers.get(name);
+            if (details && details.getResponseHeader)
+                return details.getResponseHeader(name);
+        }
+        catch (error) {
+            // An XMLHttpRequest may refuse to show a header.
+        }
+        return null;
+    }
+    function describe(details) {
+        var error = details.error;
+        var cause = error && typeof error.message === 'string' ? ': ' + error.message : '';
+        switch (details.reason) {
+            case 'response':
+                return details.status !== 200
+                    ? 'HTTP ' + details.status + (details.statusText ? ' ' + details.statusText : '')
+                    : 'the Content-Type ' + (details.contentType || '(none)') + ' is not text/event-stream';
+            case 'network':
+                return 'network error' + cause;
+            case 'headers':
+                return 'the headers option failed' + cause;
+            case 'size':
+                return 'an event was larger than maxEventSize';
+            default:
+                return details.reason + cause;
+        }
+    }
+    /** Copies the details' own enumerable properties onto the target (an Error, an error event). */
+    function assign(target, details) {
+        for (var name_2 in details)
+            target[name_2] = details[name_2];
+    }
+    function failureOf$1(details) {
+        var error = new Error('EventSource failed: ' + describe(details));
+        assign(error, details);
+        error.cause = details.error;
+        return error;
+    }
+    // The seam's function: runs in the constructor, before the first request.
+    function extend(ev, init, callbacks, inner) {
+        var o = readOptions(init);
+        var state = slots$1(ev);
+        var dom = platform.dom;
+        var ext = (state.ext = { lastEventId: o.lastEventId, failure: null, sinks: [] });
+        // The event source's reconnection time, as the parser reports `retry:` fields.
+        var reconnectionTime = o.reconnectionTime;
+        // Reconnections in a row since the last announced connection.
+        var attempts = 0;
+        // The wait before the next request, decided when the connection was lost.
+        var nextDelay = 0;
+        // The details for the error event being fired.
+        var pending = null;
+        // The current request's controls, for reconnectOnResume; null between requests.
+        var active = null;
+        var origin = '';
+        // Listeners are called in the order they were added: this one, added before the constructor returns, is first.
+        dom.methods.addEventListener.call(ev, 'error', function (event) {
+            var details = pending;
+            pending = null;
+            if (details)
+                assign(event, details);
+        }, true);
+        function fireError(details) {
+            pending = details;
+            dom.methods.dispatchEvent.call(ev, dom.createEvent('error'));
+            pending = null;
+        }
+        // Fails the connection: CLOSED, and one error event with the details.
+        function fail(details) {
+            if (state.readyState === CLOSED$2)
+                return;
+            details.willReconnect = false;
+            details.attempt = attempts;
+            if (details.reason !== 'end')
+                ext.failure = details;
+            state.close();
+            fireError(details);
+        }
+        function delayFor(attempt) {
+            var backoff = o.backoff;
+            if (!backoff)
+                return reconnectionTime;
+            var grown = reconnectionTime * Math.pow(backoff.multiplier, attempt - 1);
+            return Math.min(grown * (1 + backoff.jitter * Math.random()), Math.max(backoff.max, reconnectionTime));
+        }
+        var onId = callbacks.onId;
+        var onRetry = callbacks.onRetry;
+        var onEvent = callbacks.onEvent;
+        callbacks.onId = function (id) {
+            ext.lastEventId = id;
+            onId(id);
+        };
+        callbacks.onRetry = function (ms) {
+            reconnectionTime = ms;
+            onRetry(ms);
+        };
+        callbacks.onEvent = function (message) {
+            // The event source dispatches the message unless it is CLOSED: so do the iterators, and first, so that a
+            // listener that closes the source ends them after this message.
+            var sinks = ext.sinks;
+            if (sinks.length && state.readyState !== CLOSED$2) {
+                var event_1 = dom.createMessageEvent(message.type, message.data, origin, message.lastEventId);
+                for (var i = 0; i < sinks.length; i++)
+                    sinks[i].push(event_1);
+            }
+            onEvent(message);
+        };
+        if (o.maxEventSize !== Infinity) {
+            callbacks.maxSize = o.maxEventSize;
+            callbacks.onError = function (error) {
+                fail({ reason: 'size', error: error, willReconnect: false, attempt: 0 });
+            };
+        }
+        function onAbort() {
+            state.close();
+        }
+        function onResume(event) {
+            if (event.type === 'pageshow' && !event.persisted)
+                return;
+            if (active)
+                active.resume();
+            else
+                nextDelay = 0;
+        }
+        // The window (or worker) global.
+        var scope = globalObject();
+        // The global's methods as they are now: a page may replace them later.
+        var removeListener = o.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
+        if (removeListener) {
+            scope.addEventListener('online', onResume);
+            scope.addEventListener('pageshow', onResume);
+        }
+        if (o.signal)
+            o.signal.addEventListener('abort', onAbort);
+        var coreClose = state.close;
+        state.close = function () {
+            coreClose();
+            if (o.signal)
+                o.signal.removeEventListener('abort', onAbort);
+            if (removeListener) {
+                removeListener.call(scope, 'online', onResume);
+                removeListener.call(scope, 'pageshow', onResume);
+            }
+            var sinks = ext.sinks.splice(0, ext.sinks.length);
+            for (var i = 0; i < sinks.length; i++)
+                sinks[i].end();
+        };
+        // One request: called by the event source at each connection, replacement and reconnection.
+        return function extendedTransport(request, handlers) {
+            // An AbortSignal that was aborted before the constructor: closed before any request.
+            if (o.signal && o.signal.aborted) {
+                state.close();
+                return noop$2;
+            }
+            var delay = nextDelay;
+            nextDelay = 0;
+            var finished = false;
+            var started = false;
+            var abortRequest = null;
+            // The reconnection wait, then the wait for the body of a failed response.
+            var timer;
+            var stall;
+            // A failed response whose body is being read for the error event.
+            var failure = null;
+            var retryable = false;
+            var retryAfter;
+            var text = '';
+            var decode;
+            var controls = {
+                resume: function () {
+                    if (!started) {
+                        clearTimeout(timer);
+                        start();
+                    }
+                    else if (abortRequest && !failure) {
+                        // Connecting or open: the connection predates the network change, so it is replaced.
+                        reconnect({ reason: 'resume', willReconnect: true, attempt: attempts }, 0, true);
+                    }
+                },
+            };
+            active = controls;
+            function stop() {
+                finished = true;
+                clearTimeout(timer);
+                clearTimeout(stall);
+                if (active === controls)
+                    active = null;
+                var abortNow = abortRequest;
+                abortRequest = null;
+                if (abortNow)
+                    abortNow();
+            }
+            // Reestablishes the connection, unless maxRetries forbids it: then fails it. `immediate`: at once, and not
+            // counted as a retry (a resume, a long-polling transport).
+            function reconnect(details, minimum, immediate) {
+                stop();
+                if (!immediate && attempts + 1 > o.maxRetries)
+                    return fail(details);
+                if (!immediate)
+                    attempts++;
+                var wait = immediate ? 0 : delayFor(attempts);
+                if (minimum !== undefined && minimum > wait)
+                    wait = minimum;
+                wait = Math.min(Math.round(wait), MAX_DELAY);
+                details.willReconnect = true;
+                details.reconnectDelay = wait;
+                details.attempt = attempts;
+                nextDelay = wait;
+                pending = details;
+                handlers.end(details.error, RECONNECT_AT_ONCE);
+                pending = null;
+            }
+            function armStall() {
+                var timeout = o.inactivityTimeout;
+                if (!timeout)
+                    return;
+                clearTimeout(stall);
+                stall = setTimeout(function () {
+                    if (failure)
+                        return finishBody();
+                    var error = new Error('no data received for ' + timeout + ' ms');
+                    error.name = 'TimeoutError';
+                    reconnect({ reason: 'timeout', error: error, willReconnect: true, attempt: attempts });
+                }, timeout);
+            }
+            function start() {
+                started = true;
+                armStall();
+                var headers = o.headers;
+                if (typeof headers !== 'function')
+                    return send(headers);
+                var value;
+                var settled = false;
+                try {
+                    value = headers();
+                    if (value && typeof value.then === 'function') {
+                        value.then(function (result) {
+                            if (!finished && !settled) {
+                                settled = true;
+                                send(result, true);
+                            }
+                        }, function (error) {
+                            if (!finished && !settled) {
+                                settled = true;
+                                reconnect({ reason: 'headers', error: error, willReconnect: true, attempt: attempts });
+                            }
+                        });
+                        return;
+                    }
+                }
+                catch (error) {
+                    if (!finished && !settled) {
+                        settled = true;
+                        reconnect({ reason: 'headers', error: error, willReconnect: true, attempt: attempts });
+                    }
+                    return;
+                }
+                send(value, true);
+            }
+            function send(given, dynamic) {
+                // The headers function may have closed the source.
+                if (finished)
+                    return;
+                var own;
+                try {
+                    own = dynamic ? normalizeHeaders(given, 'the headers function returned a value that') : given;
+                }
+                catch (error) {
+                    stop();
+                    return fail({ reason: 'headers', error: error, willReconnect: false, attempt: 0 });
+                }
+                var headers = {};
+                for (var name_3 in request.headers)
+                    if (name_3 !== 'Last-Event-ID')
+                        headers[name_3] = request.headers[name_3];
+                var url = request.url;
+                var id = ext.lastEventId;
+                if (id) {
+                    if (o.lastEventIdIn !== 'query')
+                        headers['Last-Event-ID'] = wellFormedByteString(id);
+                    if (o.lastEventIdIn !== 'header')
+                        url = setQueryParameter(url, o.lastEventIdParam, id);
+                }
+                for (var name_4 in own) {
+                    var lower = name_4.toLowerCase();
+                    for (var existing in headers)
+                        if (existing.toLowerCase() === lower)
+                            delete headers[existing];
+                    headers[name_4] = own[name_4];
+                }
+                abortRequest = inner({ url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body, fetch: request.fetch }, { response: response, chunk: chunk, end: end });
+            }
+            function response(status, contentType, url, details) {
+                if (finished)
+                    return;
+                armStall();
+                if (status === 200 && isEventStream(contentType)) {
+                    attempts = 0;
+                    origin = platform.originOf(url || request.url);
+                    return handlers.response(status, contentType, url, details);
+                }
+                // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms.
+                failure = {
+                    reason: 'response',
+                    status: status,
+                    statusText: (details && details.statusText) || '',
+                    contentType: contentType,
+                    body: '',
+                    willReconnect: false,
+                    attempt: attempts,
+                };
+                // (reconnectOnStatus never holds 200: readOptions refuses it.)
+                retryable = o.reconnectOnStatus.indexOf(status) >= 0;
+                if (retryable)
+                    retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
+                timer = setTimeout(finishBody, ERROR_BODY_WAIT);
+            }
+            function chunk(data) {
+                if (finished)
+                    return;
+                armStall();
+                if (!failure)
+                    return handlers.chunk(data);
+                if (typeof data !== 'string') {
+                    try {
+                        data = (decode || (decode = createUtf8StreamDecoder()))(data);
+                    }
+                    catch (error) {
+                        data = '';
+                    }
+                }
+                text += data;
+                if (text.length >= ERROR_BODY_SIZE)
+                    finishBody();
+            }
+            function finishBody() {
+                var details = failure;
+                details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
+                if (retryable)
+                    return reconnect(details, retryAfter);
+                stop();
+                fail(details);
+            }
+            function end(error, again) {
+                if (finished)
+                    return;
+                // The transport replaces the connection to bound its memory: the event source connects again at once.
+                if (again === REPLACE) {
+                    stop();
+                    return handlers.end(error, again);
+                }
+                if (failure)
+                    return finishBody();
+                if (error)
+                    return reconnect({ reason: 'network', error: error, willReconnect: true, attempt: attempts });
+                if (!o.reconnectOnEnd) {
+                    stop();
+                    return fail({ reason: 'end', willReconnect: false, attempt: 0 });
+                }
+                // A transport that can only long-poll asks for the next request at once, as the event source would.
+                reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === RECONNECT_AT_ONCE);
+            }
+            // A header function is called in a task of its own, never inside the constructor (where it could not yet
+            // see the variable that the new instance will be assigned to).
+            if (delay > 0 || typeof o.headers === 'function')
+                timer = setTimeout(start, delay);
+            else
+                start();
+            return stop;
+        };
+    }
+    // The async iterator of a source: every message event it dispatches from then on, of any type, queued until read.
+    function iterate$1(source) {
+        var state = slots$1(source);
+        var ext = state.ext;
+        var queue = [];
+        var waiting = [];
+        var ended = !ext || state.readyState === CLOSED$2;
+        var failure = ended && ext && ext.failure ? failureOf$1(ext.failure) : null;
+        function settle() {
+            while (waiting.length) {
+                var next = waiting.shift();
+                if (failure)
+                    next[1](failure);
+                else
+                    next[0]({ value: undefined, done: true });
+                failure = null;
+            }
+        }
+        var sink = {
+            push: function (event) {
+                var next = waiting.shift();
+                if (next)
+                    next[0]({ value: event, done: false });
+                else
+                    queue.push(event);
+            },
+            end: function () {
+                ended = true;
+                failure = ext.failure ? failureOf$1(ext.failure) : null;
+                settle();
+            },
+        };
+        if (!ended)
+            ext.sinks.push(sink);
+        var iterator = {
+            next: function () {
+                if (queue.length)
+                    return Promise.resolve({ value: queue.shift(), done: false });
+                if (ended) {
+                    var error = failure;
+                    failure = null;
+                    return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
+                }
+                return new Promise(function (resolve, reject) {
+                    waiting.push([resolve, reject]);
+                });
+            },
+            // `break` out of a for await loop closes the source.
+            return: function () {
+                ended = true;
+                failure = null;
+                queue.length = 0;
+                if (ext) {
+                    var index = ext.sinks.indexOf(sink);
+                    if (index >= 0)
+                        ext.sinks.splice(index, 1);
+                }
+                state.close();
+                settle();
+                return Promise.resolve({ value: undefined, done: true });
+            },
+        };
+        iterator[asyncIteratorSymbol] = function () {
+            return this;
+        };
+        return iterator;
+    }
+    var asyncIteratorSymbol = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
+    function setup() {
+        setExtension(extend);
+        var prototype = EventSource$1.prototype;
+        // readonly attribute DOMString lastEventId (as an IDL attribute would be: on the prototype, enumerable).
+        Object.defineProperty(prototype, 'lastEventId', {
+            get: function () {
+                var ext = slots$1(this).ext;
+                return ext ? ext.lastEventId : '';
+            },
+            enumerable: true,
+            configurable: true,
+        });
+        if (asyncIteratorSymbol) {
+            Object.defineProperty(prototype, asyncIteratorSymbol, {
+                value: function () {
+                    return iterate$1(this);
+                },
+                writable: true,
+                configurable: true,
+            });
+        }
+        return EventSource$1;
+    }
+    /** The `EventSource` class, with the extensions plugged in: the same class as the ponyfill's. */
+    var EventSource = setup();
+
+    // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
+    // __proto__, constructor or toString are types like any other.
+    var LISTENERS = '__listeners';
+    function listenersOf(target, type) {
+        var all = target[LISTENERS];
+        if (!all)
+            Object.defineProperty(target, LISTENERS, { value: (all = {}) });
+        return all['$' + type] || (all['$' + type] = []);
+    }
+    /** The index of (callback, capture) in the list, or -1. `options` is a boolean (capture) or a dictionary. */
+    function find(list, callback, options) {
+        var capture = !!(options && typeof options === 'object' ? options.capture : options);
+        for (var i = 0; i < list.length; i++)
+            if (list[i][0] === callback && list[i][1] === capture)
+                return i;
+        return capture ? -2 : -1;
+    }
+    // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
+    // error handlers see it, and never back into the dispatcher.
+    function reportException(error) {
+        setTimeout(function () {
+            throw error;
+        }, 0);
+    }
+    /** The EventTarget methods, for an object whose prototype cannot be the platform's EventTarget.prototype. */
+    var eventTargetMethods = {
+        addEventListener: function (type, callback, options) {
+            // https://dom.spec.whatwg.org/#add-an-event-listener: 2. If listener's callback is null, then return.
+            if (callback == null)
+                return;
+            var list = listenersOf(this, type);
+            var i = find(list, callback, options);
+            // -1: not there, without capture; -2: not there, with capture.
+            if (i < 0)
+                list.push([callback, i < -1, !!(options && options.once)]);
+        },
+        removeEventListener: function (type, callback, options) {
+            var list = listenersOf(this, type);
+            var i = find(list, callback, options);
+            if (i >= 0)
+                list.splice(i, 1)[0][3] = true;
+        },
+        dispatchEvent: function (event) {
+            // Native events have read-only target and currentTarget; the shim's are plain objects.
+            event.target = event.currentTarget = this;
+            event.eventPhase = 2;
+            // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
+            var listeners = listenersOf(this, event.type).slice();
+            for (var i = 0; i < listeners.length && !event._stop; i++) {
+                var listener = listeners[i];
+                var callback = listener[0];
+                if (listener[3])
+                    continue;
+                if (listener[2])
+                    eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
+                try {
+                    // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+                    // callable throws a TypeError, reported as any other.
+                    if (typeof callback === 'function')
+                        callback.call(this, event);
+                    else
+                        callback.handleEvent(event);
+                }
+                catch (error) {
+                    reportException(error);
+                }
+            }
+            event.currentTarget = null;
+            event.eventPhase = 0;
+            return !event.defaultPrevented;
+        },
+    };
+    function ShimEventImpl(type) {
+        this.type = type;
+        this.timeStamp = +new Date();
+    }
+    ShimEventImpl.prototype = {
+        target: null,
+        currentTarget: null,
+        eventPhase: 0,
+        bubbles: false,
+        cancelable: false,
+        defaultPrevented: false,
+        isTrusted: false,
+        // Events of an event source are not cancelable: preventDefault() changes nothing.
+        preventDefault: function () { },
+        stopPropagation: function () { },
+        stopImmediatePropagation: function () {
+            this._stop = true;
+        },
+    };
+    /** DOM bindings built on the shims: instances are plain objects whose prototype carries eventTargetMethods. */
+    function shimDom() {
+        function createEvent(type) {
+            return new ShimEventImpl(type);
+        }
+        return {
+            EventTarget: null,
+            methods: eventTargetMethods,
+            createEvent: createEvent,
+            createMessageEvent: function (type, data, origin, lastEventId) {
+                var event = createEvent(type);
+                event.data = data;
+                event.origin = origin;
+                event.lastEventId = lastEventId;
+                event.source = null;
+                event.ports = [];
+                return event;
+            },
+        };
+    }
+
+    // URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
+    // and its parts give the origin. A failure is what has no scheme, or is HTTP(S) without a host.
+    function anchor(input) {
+        var a = document.createElement('a');
+        a.href = input;
+        // IE fills in the parts of a relative href only once it is given the resolved one.
+        a.href = a.href;
+        // An invalid URL gives the scheme ':'.
+        return /^[a-z][a-z\d+.-]*:$/i.test(a.protocol) && (a.host || !/^https?:$/.test(a.protocol)) ? a : null;
+    }
+    function anchorParseURL(input) {
+        var a = anchor(input);
+        return a && a.href;
+    }
+    function anchorOriginOf(url) {
+        var a = anchor(url);
+        if (!a || !/^https?:$/.test(a.protocol))
+            return 'null';
+        // IE reports the default port ("80", "443"), which an origin leaves out.
+        var port = a.port && a.port !== (a.protocol === 'http:' ? '80' : '443') ? ':' + a.port : '';
+        return a.protocol + '//' + a.hostname + port;
+    }
+
+    // The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
+    // and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
+    // last stopped. https://xhr.spec.whatwg.org/
+    // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
+    // replaced at the next event boundary (end(undefined, REPLACE)) by a new request with the last event ID, with no event to
+    // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
+    // from Last-Event-ID sends it again).
+    var XHR_TEXT_LIMIT = 4194304;
+    // A blank line: two line endings, a CRLF counting as one.
+    var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
+    var xhrTransport = function (request, handlers) {
+        var xhr = new XMLHttpRequest();
+        // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
+        var phase = 0;
+        var seen = 0;
+        // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see end()).
+        var buffered = false;
+        function read(done) {
+            var text;
+            try {
+                text = xhr.responseText;
+            }
+            catch (error) {
+                buffered = true;
+                return;
+            }
+            // An engine that decodes all it has each time (jsdom, some old WebViews) ends the text with U+FFFD while a
+            // character's bytes are still arriving: that one waits for the next read.
+            var end = text.length;
+            if (!done && text.charCodeAt(end - 1) === 0xfffd)
+                end--;
+            if (end > seen) {
+                var piece = text.slice(seen, end);
+                var boundary = -1;
+                if (end > XHR_TEXT_LIMIT) {
+                    EVENT_BOUNDARY.lastIndex = 0;
+                    while (EVENT_BOUNDARY.exec(piece))
+                        boundary = EVENT_BOUNDARY.lastIndex;
+                    if (boundary >= 0)
+                        piece = piece.slice(0, boundary);
+                }
+                seen = end;
+                handlers.chunk(piece);
+                if (boundary >= 0 && phase === 1) {
+                    stop();
+                    handlers.end(undefined, REPLACE);
+                }
+            }
+        }
+        function change() {
+            var readyState = xhr.readyState;
+            // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
+            if (phase === 0 && readyState > 1 && xhr.status) {
+                phase = 1;
+                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
+            }
+            if (phase === 1 && readyState > 2)
+                read(readyState === 4);
+            if (phase !== 2 && readyState === 4) {
+                var ok = phase === 1;
+                phase = 2;
+                handlers.end(ok ? undefined : new Error('network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
+            }
+        }
+        xhr.open(request.method || 'GET', request.url, true);
+        xhr.withCredentials = request.withCredentials;
+        var headers = request.headers;
+        for (var name_1 in headers)
+            xhr.setRequestHeader(name_1, headers[name_1]);
+        // Event streams are always UTF-8, whatever the Content-Type says.
+        if (xhr.overrideMimeType)
+            xhr.overrideMimeType('text/plain; charset=utf-8');
+        // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
+        if (!('onprogress' in xhr))
+            buffered = true;
+        xhr.onreadystatechange = xhr.onprogress = change;
+        xhr.send(request.body);
+        // (What abort() fires finds phase 2, and is ignored.)
+        function stop() {
+            phase = 2;
+            xhr.abort();
+        }
+        return function abort() {
+            if (phase !== 2)
+                stop();
+        };
+    };
+
+    // The legacy add-on: what old engines lack, plugged into the ponyfill's seams. Imported by the polyfill entry and
+    // the script-tag build only, so that `import { EventSource }` stays small for modern runtimes. It changes no
+    // global; it completes the one EventSource class whichever order the modules were evaluated in.
+    platform.xhr = xhrTransport;
+    if (!platform.dom) {
+        platform.dom = shimDom();
+        // EventSource.prototype inherits no EventTarget.prototype here: it gets the shim's methods as its own.
+        var prototype = EventSource$1.prototype;
+        // (An assignment makes a property writable, enumerable and configurable, as WebIDL's operations are.)
+        for (var name_1 in eventTargetMethods)
+            prototype[name_1] = eventTargetMethods[name_1];
+    }
+    try {
+        new URL('http://a/');
+    }
+    catch (error) {
+        if (typeof document !== 'undefined') {
+            platform.parseURL = anchorParseURL;
+            platform.originOf = anchorOriginOf;
+        }
+    }
+
+    // Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
+    var global = globalObject();
+    /** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
+    function install() {
+        if (!global.EventSource)
+            global.EventSource = EventSource$1;
+    }
+
+    // The script-tag build: the ponyfill with the legacy add-on, installed where EventSource is missing, and exposed
+    // as WhatwgEventSource. Included twice, the second copy finds both globals in place and changes nothing.
+    if (!global.WhatwgEventSource)
+        global.WhatwgEventSource = { EventSource: EventSource$1, createParser: createParser };
+    install();
+
+    // The connection of the tab that holds a stream: an extended EventSource, read through its public interface only
+    // (the constructor, listeners, async iteration, close()), and turned into one ordered series of relay calls.
+    //
+    // A connection for one instance alone (no sharing) listens to exactly the types that instance listens to, as they
+    // are added: every event is relayed in the task that dispatched it. A shared connection cannot know which types the
+    // other tabs listen to (a tab learns of a new type too late for events already dispatched), so it reads every
+    // message event through async iteration, which hands them over in microtasks, after the `open` and `error` listeners
+    // of the same task have run. So there an `error` (and whatever follows it) waits for the next task, by when every
+    // message dispatched before it has come out of the iterator: the relay keeps the order in which the source
+    // dispatched.
+    function noop$1() { }
+    /** Runs `run` in a task of its own (a message to itself: unlike timers, not throttled in background tabs). */
+    function nextTask(run) {
+        if (typeof MessageChannel !== 'function') {
+            setTimeout(run, 0);
+            return;
+        }
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function () {
+            channel.port1.close();
+            run();
+        };
+        channel.port2.postMessage(0);
+    }
+    /** The details an error event carries: its own properties that a plain Event does not have. */
+    function detailsOf(event) {
+        var plain = platform.dom.createEvent('error');
+        var details = {};
+        for (var name_1 in event) {
+            if (Object.prototype.hasOwnProperty.call(event, name_1) && !(name_1 in plain))
+                details[name_1] = event[name_1];
+        }
+        return details;
+    }
+    function pending() {
+        return new Promise(noop$1);
+    }
+    /** Throws what the extended EventSource throws for these arguments, without making a request. */
+    function check(url, init) {
+        var options = {};
+        for (var name_2 in init)
+            if (name_2 !== 'name')
+                options[name_2] = init[name_2];
+        // (A `fetch` that is not a function stays, for its error.)
+        if (typeof options.fetch === 'function' || options.fetch == null)
+            options.fetch = pending;
+        new EventSource(url, options).close();
+    }
+    var connect = function (url, init, relay, all) {
+        var source = new EventSource(url, init);
+        var listening = {};
+        var closed = false;
+        // What waits for the next task, in order; `after` is set once an `open` waits there too: then messages (of the
+        // new connection) wait behind it.
+        var waiting = null;
+        var after = false;
+        function later(run, open) {
+            if (!all)
+                return run();
+            if (!waiting) {
+                waiting = [];
+                nextTask(function () {
+                    var list = waiting;
+                    waiting = null;
+                    after = false;
+                    for (var i = 0; i < list.length && !closed; i++)
+                        list[i]();
+                });
+            }
+            waiting.push(run);
+            if (open)
+                after = true;
+        }
+        function message(event) {
+            var send = function () {
+                relay.message(event.type, event.data, event.origin, event.lastEventId);
+            };
+            if (after)
+                later(send);
+            else
+                send();
+        }
+        source.addEventListener('open', function () {
+            if (waiting)
+                later(relay.open, true);
+            else
+                relay.open();
+        });
+        source.addEventListener('error', function (event) {
+            var readyState = source.readyState;
+            var details = detailsOf(event);
+            later(function () {
+                relay.error(readyState, details);
+            });
+        });
+        if (all) {
+            var iterator_1 = source[Symbol.asyncIterator]();
+            var read_1 = function (step) {
+                if (closed || step.done)
+                    return;
+                message(step.value);
+                iterator_1.next().then(read_1, noop$1);
+            };
+            iterator_1.next().then(read_1, noop$1);
+        }
+        return {
+            close: function () {
+                closed = true;
+                source.close();
+            },
+            listen: function (type) {
+                if (all || listening[type] || type === 'open' || type === 'error')
+                    return;
+                listening[type] = true;
+                source.addEventListener(type, message);
+            },
+        };
+    };
+
+    // Which instances may share a connection: those whose request and policy are the same. The key is a string made of
+    // the URL, the credentials mode and every option that shapes what a tab sees, or, where an option cannot be compared
+    // (a function, a Blob, a FormData), of the explicit `name` the caller gives instead of the options.
+    /** Options left out of the options' part: withCredentials has its own part; the others belong to one instance. */
+    var OWN = /^(withCredentials|signal|name)$/;
+    /** A canonical text for a value, or null when two such values cannot be told equal (functions, Blobs...). */
+    function canonical(value) {
+        if (value == null || typeof value !== 'object') {
+            return typeof value === 'function' ? null : JSON.stringify(value === undefined ? null : value);
+        }
+        var pairs = [];
+        var tag = Object.prototype.toString.call(value);
+        var out;
+        if (tag === '[object Array]') {
+            for (var i = 0; i < value.length; i++) {
+                if ((out = canonical(value[i])) === null)
+                    return null;
+                pairs.push(out);
+            }
+            return '[' + pairs.join() + ']';
+        }
+        // URLSearchParams: its serialization is its body.
+        if (tag === '[object URLSearchParams]')
+            return JSON.stringify('?' + value);
+        var headers = value;
+        if (typeof headers.forEach === 'function' && typeof headers.get === 'function') {
+            // A Headers object (its names are lowercase already).
+            value.forEach(function (text, name) {
+                pairs.push(JSON.stringify(name) + ':' + JSON.stringify(text));
+            });
+        }
+        else if (tag === '[object Object]') {
+            for (var name_1 in value) {
+                if (!Object.prototype.hasOwnProperty.call(value, name_1))
+                    continue;
+                if ((out = canonical(value[name_1])) === null)
+                    return null;
+                pairs.push(JSON.stringify(name_1) + ':' + out);
+            }
+        }
+        else {
+            return null;
+        }
+        return '{' + pairs.sort().join() + '}';
+    }
+    /**
+     * The key of the stream that an instance with these arguments reads (the name of its lock and of its channel), or
+     * null when it cannot be shared: an option cannot be compared and no `name` is given.
+     */
+    function streamKey(url, withCredentials, init) {
+        var name = init.name;
+        var options = '';
+        if (name !== undefined) {
+            options = 'name ' + JSON.stringify(name);
+        }
+        else {
+            var pairs = [];
+            for (var option in init) {
+                if (OWN.test(option) || init[option] == null || !Object.prototype.hasOwnProperty.call(init, option))
+                    continue;
+                var text = canonical(init[option]);
+                if (text === null)
+                    return null;
+                pairs.push(option + '=' + text);
+            }
+            options = pairs.sort().join('&');
+        }
+        return 'whatwg-eventsource ' + (withCredentials ? 'credentials ' : 'anonymous ') + url + ' ' + options;
+    }
+
+    var CONNECTING$1 = 0;
+    var OPEN$1 = 1;
+    var CLOSED$1 = 2;
+    function noop() { }
+    /**
+     * The hub of one stream in this tab. `key` names the lock and the channel; `sharing` null: this hub holds its own
+     * connection, alone. `ended` is called when the last member leaves.
+     */
+    function createHub(key, url, init, sharing, connect, ended) {
+        var members = [];
+        var types = {};
+        var readyState = CONNECTING$1;
+        var epoch = 0;
+        // The number of the last message event delivered here (-1: none yet, no count), and of the one that set the
+        // last event ID.
+        var lastSeq = -1;
+        var idSeq = 0;
+        var lastEventId = typeof init.lastEventId === 'string' ? init.lastEventId : '';
+        // As the holder: the number of the last message event of the connection, and the connection.
+        var counter = 0;
+        var connection = null;
+        var channel = null;
+        var controller = null;
+        var release = null;
+        // Bumped by stop(), so that a lock granted to an earlier start() is given back at once.
+        var generation = 0;
+        var suspended = false;
+        function post(message) {
+            if (!channel)
+                return;
+            try {
+                channel.postMessage(message);
+            }
+            catch (error) {
+                // Error details that cannot be cloned (an error object of the page's making) travel as text.
+                var details = message.d;
+                var copy = {};
+                for (var name_1 in details)
+                    copy[name_1] = details[name_1] && typeof details[name_1] === 'object' ? String(details[name_1]) : details[name_1];
+                message.d = copy;
+                try {
+                    channel.postMessage(message);
+                }
+                catch (error) {
+                    // Nothing can be sent: the other tabs take over when this one leaves.
+                }
+            }
+        }
+        function state(seq, own) {
+            return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0 };
+        }
+        function announce(list) {
+            if (readyState !== CONNECTING$1)
+                return;
+            readyState = OPEN$1;
+            for (var i = 0; i < list.length; i++)
+                list[i].open();
+        }
+        function apply(m) {
+            if (m.k === 'j') {
+                if (connection)
+                    post(state(lastSeq, true));
+                return;
+            }
+            var current = m.e >= epoch;
+            if (m.e > epoch)
+                epoch = m.e;
+            else if (!current && m.k !== 'm' && !(m.k === 'x' && m.r === CLOSED$1))
+                return;
+            var list = members.slice();
+            if (m.k === 's') {
+                if (lastSeq < 0 || m.n) {
+                    lastSeq = m.s;
+                    idSeq = m.q;
+                    lastEventId = m.i;
+                }
+                if (m.r === OPEN$1)
+                    announce(list);
+            }
+            else if (m.k === 'o') {
+                announce(list);
+            }
+            else if (m.k === 'm') {
+                if (m.s <= lastSeq)
+                    return;
+                // A message means the connection is open (this tab may have joined after its `open`).
+                if (current)
+                    announce(list);
+                lastSeq = m.s;
+                if (m.i !== lastEventId) {
+                    lastEventId = m.i;
+                    idSeq = m.s;
+                }
+                for (var i = 0; i < list.length; i++)
+                    list[i].message(m.t, m.d, m.o, m.i);
+            }
+            else if (m.k === 'x' && readyState !== CLOSED$1) {
+                readyState = m.r;
+                for (var i = 0; i < list.length; i++)
+                    list[i].error(m.r, m.d);
+            }
+        }
+        // As the holder: what the connection dispatches goes to the other tabs and to this tab's members alike.
+        function emit(message) {
+            post(message);
+            apply(message);
+        }
+        var relay = {
+            open: function () {
+                emit({ k: 'o', e: epoch });
+            },
+            message: function (type, data, origin, id) {
+                emit({ k: 'm', e: epoch, s: ++counter, t: type, d: data, o: origin, i: id });
+            },
+            error: function (r, details) {
+                emit({ k: 'x', e: epoch, r: r, d: details });
+            },
+        };
+        function takeOver() {
+            epoch++;
+            // Where a server that resumes from Last-Event-ID goes on; with no ID it cannot resume: new events follow.
+            counter = lastSeq < 0 ? 0 : lastEventId ? idSeq : lastSeq;
+            post(state(counter, false));
+            var options = {};
+            for (var name_2 in init)
+                if (name_2 !== 'signal' && name_2 !== 'name')
+                    options[name_2] = init[name_2];
+            if (lastEventId)
+                options.lastEventId = lastEventId;
+            connection = connect(url, options, relay, !!sharing);
+            for (var type in types)
+                connection.listen(type);
+        }
+        function stop() {
+            generation++;
+            if (controller)
+                controller.abort();
+            if (release)
+                release();
+            if (connection)
+                connection.close();
+            if (channel) {
+                channel.onmessage = null;
+                channel.close();
+            }
+            controller = release = connection = channel = null;
+        }
+        function start() {
+            if (!sharing)
+                return takeOver();
+            var mine = generation;
+            // The browser may refuse either (an opaque origin, a sandboxed or storage-partitioned frame): then alone.
+            function alone() {
+                if (mine !== generation || connection)
+                    return;
+                stop();
+                takeOver();
+            }
+            try {
+                channel = new sharing.Channel(key);
+                channel.onmessage = function (event) {
+                    apply(event.data);
+                };
+                controller = new AbortController();
+                sharing.locks
+                    .request(key, { signal: controller.signal }, function () {
+                    if (mine !== generation)
+                        return;
+                    takeOver();
+                    return new Promise(function (resolve) {
+                        release = resolve;
+                    });
+                })
+                    .then(noop, alone);
+                post({ k: 'j', e: epoch });
+            }
+            catch (error) {
+                alone();
+            }
+        }
+        return {
+            readyState: function () {
+                return readyState;
+            },
+            lastEventId: function () {
+                return lastEventId;
+            },
+            add: function (member) {
+                if (members.push(member) === 1)
+                    start();
+            },
+            remove: function (member) {
+                for (var i = 0; i < members.length; i++)
+                    if (members[i] === member)
+                        members.splice(i, 1);
+                if (!members.length) {
+                    stop();
+                    ended();
+                }
+            },
+            listen: function (type) {
+                types[type] = true;
+                if (connection)
+                    connection.listen(type);
+            },
+            suspend: function () {
+                if (suspended)
+                    return;
+                suspended = true;
+                stop();
+            },
+            resume: function () {
+                if (!suspended)
+                    return;
+                suspended = false;
+                // What happened meanwhile is unknown: the next holder's count is taken as it is.
+                epoch = 0;
+                lastSeq = -1;
+                start();
+            },
+        };
+    }
+
+    // The hubs of this tab: one per shared stream (one per instance where a stream cannot be shared), and the page
+    // lifecycle that suspends them all. A page that keeps a Web Lock, a BroadcastChannel or a fetch cannot enter the
+    // back/forward cache, and a frozen tab that held the connection would starve the others: so on `pagehide` and
+    // `freeze` every hub lets go (another tab takes over at once), and on `pageshow` from the cache or `resume` it joins
+    // again. The listeners are added with the first hub, not when the module is imported.
+    var shared = {};
+    var all = [];
+    var listening = false;
+    /** Web Locks and BroadcastChannel, where the browser has both (read at each construction). */
+    function sharing() {
+        var scope = globalObject();
+        var locks = scope.navigator && scope.navigator.locks;
+        var Channel = scope.BroadcastChannel;
+        return locks && typeof locks.request === 'function' && typeof Channel === 'function' && typeof AbortController === 'function'
+            ? { locks: locks, Channel: Channel }
+            : null;
+    }
+    function each(method) {
+        var list = all.slice();
+        for (var i = 0; i < list.length; i++)
+            list[i][method]();
+    }
+    function listen() {
+        var scope = globalObject();
+        var document = scope.document;
+        if (listening || !scope.addEventListener)
+            return;
+        listening = true;
+        function suspend() {
+            each('suspend');
+        }
+        function resume(event) {
+            // (`pageshow` also fires at the first load: only a page restored from the cache has something to resume.)
+            if (event.type === 'resume' || event.persisted)
+                each('resume');
+        }
+        scope.addEventListener('pagehide', suspend);
+        scope.addEventListener('pageshow', resume);
+        if (document && document.addEventListener) {
+            document.addEventListener('freeze', suspend);
+            document.addEventListener('resume', resume);
+        }
+    }
+    /** The hub for a stream: the tab's shared one for `key`, or (key null, or no sharing here) a hub of its own. */
+    function hubFor(key, url, init) {
+        var mechanisms = key === null ? null : sharing();
+        var name = mechanisms ? key : '';
+        var hub = mechanisms && shared[name];
+        // A hub whose connection failed is done, even while its last members are still being told.
+        if (hub && hub.readyState() !== 2)
+            return hub;
+        hub = createHub(name, url, init, mechanisms, connect, function () {
+            if (shared[name] === hub)
+                delete shared[name];
+            for (var i = 0; i < all.length; i++)
+                if (all[i] === hub)
+                    all.splice(i, 1);
+        });
+        if (mechanisms)
+            shared[name] = hub;
+        all.push(hub);
+        listen();
+        return hub;
+    }
+
+    // The SharedEventSource interface: an EventSource (the extended options included) whose instances in every tab of
+    // the origin read one connection per stream. The instance knows nothing of tabs: its hub (hub.ts) tells it what
+    // the shared connection dispatches, and it dispatches that as its own EventSource would.
+    var CONNECTING = 0;
+    var OPEN = 1;
+    var CLOSED = 2;
+    var SLOTS = '__sharedEventSource';
+    // On any other object this returns undefined, and reading from that throws WebIDL's TypeError.
+    function slots(target) {
+        return target[SLOTS];
+    }
+    function failureOf(details) {
+        var error = new Error(FAILED + 'failed (' + details.reason + ')');
+        for (var name_1 in details)
+            error[name_1] = details[name_1];
+        error.cause = details.error;
+        return error;
+    }
+    function SharedEventSourceImpl(url, eventSourceInitDict) {
+        if (!(this instanceof SharedEventSourceImpl))
+            throw failedToConstruct("use the 'new' operator");
+        if (!arguments.length)
+            throw failedToConstruct('a URL is required');
+        var input = ''.concat(url);
+        var init = (eventSourceInitDict == null ? {} : eventSourceInitDict);
+        if (typeof init !== 'object' && typeof init !== 'function')
+            throw failedToConstruct('options must be an object');
+        if (init.name !== undefined && typeof init.name !== 'string')
+            throw failedToConstruct('name must be a string');
+        var dom = platform.dom;
+        if (!dom)
+            throw failedToConstruct('no EventTarget here: needs whatwg-eventsource/polyfill');
+        // Where the shims stand in for EventTarget (the legacy module, maybe loaded after this one), the prototype gets
+        // their methods as its own, as EventSource.prototype does.
+        var prototype = SharedEventSourceImpl.prototype;
+        if (!dom.EventTarget && prototype.dispatchEvent !== dom.methods.dispatchEvent) {
+            prototype.removeEventListener = dom.methods.removeEventListener;
+            prototype.dispatchEvent = dom.methods.dispatchEvent;
+        }
+        var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], this.constructor) : this);
+        var absolute = platform.parseURL(input, baseURL());
+        if (!absolute) {
+            var message = FAILED + "invalid URL '" + input + "'";
+            throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
+        }
+        var withCredentials = !!init.withCredentials;
+        var key = streamKey(absolute, withCredentials, init);
+        // A hub that opens its connection at once (an instance alone) checks the options as it does; a shared one may
+        // never open it in this tab, so they are checked here.
+        if (key !== null)
+            check(absolute, init);
+        var hub = hubFor(key, absolute, init);
+        var dispatchEvent = dom.methods.dispatchEvent;
+        var signal = init.signal;
+        // A member that joins a stream already open gets its `open` in a task of its own, and nothing before it.
+        var joined = hub.readyState() !== OPEN;
+        var timer;
+        var state = {
+            readyState: CONNECTING,
+            url: absolute,
+            withCredentials: withCredentials,
+            lastEventId: hub.lastEventId(),
+            handlers: {},
+            hub: hub,
+            sinks: typeof Symbol === 'function' && Symbol.asyncIterator ? [] : null,
+            failure: null,
+            close: function () {
+                shut(null);
+            },
+        };
+        Object.defineProperty(ev, SLOTS, { value: state });
+        function fire(event) {
+            dispatchEvent.call(ev, event);
+        }
+        // CLOSED, out of the stream, the iterators ended (with the failure, if any).
+        function shut(failure) {
+            if (state.readyState === CLOSED && !state.sinks)
+                return;
+            state.readyState = CLOSED;
+            clearTimeout(timer);
+            hub.remove(member);
+            if (signal)
+                signal.removeEventListener('abort', state.close);
+            var sinks = state.sinks;
+            state.sinks = null;
+            state.failure = failure;
+            if (sinks)
+                for (var i = 0; i < sinks.length; i++)
+                    sinks[i].end(failure);
+        }
+        var member = {
+            open: function () {
+                if (joined && state.readyState === CONNECTING) {
+                    state.readyState = OPEN;
+                    fire(dom.createEvent('open'));
+                }
+            },
+            message: function (type, data, origin, lastEventId) {
+                if (!joined || state.readyState === CLOSED)
+                    return;
+                state.lastEventId = lastEventId;
+                var event = dom.createMessageEvent(type, data, origin, lastEventId);
+                var sinks = state.sinks;
+                if (sinks)
+                    for (var i = 0; i < sinks.length; i++)
+                        sinks[i].push(event);
+                fire(event);
+            },
+            error: function (readyState, details) {
+                if (state.readyState === CLOSED || (!joined && readyState !== CLOSED))
+                    return;
+                if (readyState === CLOSED)
+                    shut(failureOf(details));
+                else
+                    state.readyState = CONNECTING;
+                var event = dom.createEvent('error');
+                for (var name_2 in details)
+                    event[name_2] = details[name_2];
+                fire(event);
+            },
+        };
+        if (!joined) {
+            timer = setTimeout(function () {
+                joined = true;
+                if (hub.readyState() === OPEN)
+                    member.open();
+            }, 0);
+        }
+        try {
+            hub.add(member);
+        }
+        catch (error) {
+            // An instance alone: its connection refused the options.
+            shut(null);
+            throw error;
+        }
+        hub.listen('message');
+        if (signal) {
+            if (signal.aborted)
+                shut(null);
+            else
+                signal.addEventListener('abort', state.close);
+        }
+        return ev;
+    }
+    // The async iterator of an instance: every message event it dispatches from then on, queued until read.
+    function iterate(source) {
+        var state = slots(source);
+        var queue = [];
+        var waiting = [];
+        var ended = !state.sinks;
+        var failure = ended ? state.failure : null;
+        var done = { value: undefined, done: true };
+        function settle() {
+            while (waiting.length) {
+                var next = waiting.shift();
+                if (failure)
+                    next[1](failure);
+                else
+                    next[0](done);
+                failure = null;
+            }
+        }
+        if (!ended) {
+            state.sinks.push({
+                push: function (event) {
+                    var next = waiting.shift();
+                    if (next)
+                        next[0]({ value: event, done: false });
+                    else
+                        queue.push(event);
+                },
+                end: function (error) {
+                    ended = true;
+                    failure = error;
+                    if (!queue.length)
+                        settle();
+                },
+            });
+        }
+        var iterator = {
+            next: function () {
+                if (queue.length)
+                    return Promise.resolve({ value: queue.shift(), done: false });
+                if (!ended) {
+                    return new Promise(function (resolve, reject) {
+                        waiting.push([resolve, reject]);
+                    });
+                }
+                var error = failure;
+                failure = null;
+                return error ? Promise.reject(error) : Promise.resolve(done);
+            },
+            // `break` out of a for await loop closes the source.
+            return: function () {
+                queue.length = 0;
+                failure = null;
+                state.close();
+                ended = true;
+                settle();
+                return Promise.resolve(done);
+            },
+        };
+        iterator[asyncIterator] = function () {
+            return this;
+        };
+        return iterator;
+    }
+    var asyncIterator = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
+    var SharedEventSource = /*#__PURE__*/ (function () {
+        var dom = platform.dom;
+        var Base = dom && dom.EventTarget;
+        var prototype = SharedEventSourceImpl.prototype;
+        if (Base) {
+            Object.setPrototypeOf(prototype, Base.prototype);
+            Object.setPrototypeOf(SharedEventSourceImpl, Base);
+        }
+        // As WebIDL defines them: attributes and operations enumerable and configurable, constants enumerable only.
+        function define(name, descriptor, constant) {
+            descriptor.enumerable = typeof name === 'string';
+            descriptor.configurable = !constant;
+            Object.defineProperty(prototype, name, descriptor);
+            if (constant)
+                Object.defineProperty(SharedEventSourceImpl, name, descriptor);
+        }
+        var constants = ['CONNECTING', 'OPEN', 'CLOSED'];
+        for (var i = 0; i < 3; i++)
+            define(constants[i], { value: i }, true);
+        function defineAttribute(name) {
+            define(name, {
+                get: function () {
+                    return slots(this)[name];
+                },
+            });
+        }
+        defineAttribute('url');
+        defineAttribute('withCredentials');
+        defineAttribute('readyState');
+        defineAttribute('lastEventId');
+        // Event handler attributes, as the core's: the first non-null value adds the type's listener, null removes it.
+        function defineEventHandler(type) {
+            function listener(event) {
+                var handler = slots(this).handlers[type];
+                if (handler && handler.call(this, event) === false)
+                    event.preventDefault();
+            }
+            define('on' + type, {
+                get: function () {
+                    return slots(this).handlers[type] || null;
+                },
+                set: function (value) {
+                    var handlers = slots(this).handlers;
+                    var methods = platform.dom.methods;
+                    var handler = typeof value === 'function' ? value : null;
+                    if (!handler)
+                        methods.removeEventListener.call(this, type, listener);
+                    else if (!handlers[type])
+                        methods.addEventListener.call(this, type, listener);
+                    handlers[type] = handler;
+                },
+            });
+        }
+        defineEventHandler('open');
+        defineEventHandler('message');
+        defineEventHandler('error');
+        define('close', {
+            value: function close() {
+                slots(this).close();
+            },
+            writable: true,
+        });
+        // A connection for one instance relays the event types its listeners ask for (src/shared/connection.ts).
+        define('addEventListener', {
+            value: function addEventListener(type, callback, options) {
+                platform.dom.methods.addEventListener.call(this, type, callback, options);
+                var state = slots(this);
+                if (state)
+                    state.hub.listen('' + type);
+            },
+            writable: true,
+        });
+        if (asyncIterator) {
+            define(asyncIterator, {
+                value: function () {
+                    return iterate(this);
+                },
+                writable: true,
+            });
+        }
+        if (typeof Symbol === 'function')
+            define(Symbol.toStringTag, { value: 'EventSource' });
+        return SharedEventSourceImpl;
+    })();
+
+    // The script tag with SharedEventSource (dist/eventsource.shared.iife.min.js): the extended script tag, plus
+    // WhatwgEventSource.SharedEventSource. Use it instead of the other script tags, not with them. As they do, it
+    // installs the global EventSource only where the browser has none.
+    global.WhatwgEventSource.SharedEventSource = SharedEventSource;
+
+})();

@@ -1,0 +1,262 @@
+// One stream as one tab sees it: the election of the tab that holds the connection (a Web Lock), and the channel
+// protocol by which it relays what the connection dispatches to the other tabs (a BroadcastChannel).
+//
+// The protocol. Every message carries `e`, the epoch: the number of holders so far, as far as the sender knows.
+//   {k:'j'}                      a tab joins; the holder answers with its state
+//   {k:'s', s, q, i, r, n}       state: the last sequence number s, the one where the last event ID i was set q,
+//                                readyState r; n: the sender had no count of its own, so everyone takes this one
+//   {k:'o'}                      the connection is open
+//   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
+//   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
+// Message events are numbered in the order the server sent them, across holders: a tab that takes over numbers the
+// events of its new connection on from the event that set the last event ID it knows (where a server that resumes
+// from `Last-Event-ID` goes on), so a tab that had already received some of them (an old holder's last messages
+// still on their way) drops them by number, and no tab gets an event twice or misses one.
+// `open` and reconnecting `error`s of an older epoch are stale (their connection is gone) and ignored; a failure
+// (error with CLOSED) counts from any epoch, so that every tab closes alike.
+import type { Connect, Connection, Relay } from './connection';
+
+const CONNECTING = 0;
+const OPEN = 1;
+const CLOSED = 2;
+
+/** An instance reading the stream, as the hub sees it. */
+export interface Member {
+  open(): void;
+  message(type: string, data: string, origin: string, lastEventId: string): void;
+  error(readyState: number, details: { [name: string]: unknown }): void;
+}
+
+/** What sharing needs from the browser: Web Locks and BroadcastChannel. */
+export interface Sharing {
+  locks: { request(name: string, options: { signal: AbortSignal }, callback: () => unknown): Promise<unknown> };
+  Channel: new (name: string) => { onmessage: ((event: { data: unknown }) => void) | null; postMessage(message: unknown): void; close(): void };
+}
+
+interface Message {
+  k: string;
+  e: number;
+  s?: number;
+  q?: number;
+  n?: boolean;
+  r?: number;
+  t?: string;
+  d?: unknown;
+  o?: string;
+  i?: string;
+}
+
+export interface Hub {
+  readyState(): number;
+  lastEventId(): string;
+  add(member: Member): void;
+  remove(member: Member): void;
+  /** An instance listens to this event type (a connection for one instance relays only those). */
+  listen(type: string): void;
+  /** The page is hidden into the back/forward cache or frozen: let go of everything, keep the members. */
+  suspend(): void;
+  resume(): void;
+}
+
+function noop(): void {}
+
+/**
+ * The hub of one stream in this tab. `key` names the lock and the channel; `sharing` null: this hub holds its own
+ * connection, alone. `ended` is called when the last member leaves.
+ */
+export function createHub(
+  key: string,
+  url: string,
+  init: { [name: string]: unknown },
+  sharing: Sharing | null,
+  connect: Connect,
+  ended: () => void,
+): Hub {
+  const members: Member[] = [];
+  const types: { [type: string]: boolean } = {};
+  let readyState = CONNECTING;
+  let epoch = 0;
+  // The number of the last message event delivered here (-1: none yet, no count), and of the one that set the
+  // last event ID.
+  let lastSeq = -1;
+  let idSeq = 0;
+  let lastEventId = typeof init.lastEventId === 'string' ? init.lastEventId : '';
+  // As the holder: the number of the last message event of the connection, and the connection.
+  let counter = 0;
+  let connection: Connection | null = null;
+  let channel: InstanceType<Sharing['Channel']> | null = null;
+  let controller: AbortController | null = null;
+  let release: (() => void) | null = null;
+  // Bumped by stop(), so that a lock granted to an earlier start() is given back at once.
+  let generation = 0;
+  let suspended = false;
+
+  function post(message: Message): void {
+    if (!channel) return;
+    try {
+      channel.postMessage(message);
+    } catch (error) {
+      // Error details that cannot be cloned (an error object of the page's making) travel as text.
+      const details = message.d as { [name: string]: unknown };
+      const copy: { [name: string]: unknown } = {};
+      for (const name in details) copy[name] = details[name] && typeof details[name] === 'object' ? String(details[name]) : details[name];
+      message.d = copy;
+      try {
+        channel.postMessage(message);
+      } catch (error) {
+        // Nothing can be sent: the other tabs take over when this one leaves.
+      }
+    }
+  }
+
+  function state(seq: number, own: boolean): Message {
+    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0 };
+  }
+
+  function announce(list: Member[]): void {
+    if (readyState !== CONNECTING) return;
+    readyState = OPEN;
+    for (let i = 0; i < list.length; i++) list[i].open();
+  }
+
+  function apply(m: Message): void {
+    if (m.k === 'j') {
+      if (connection) post(state(lastSeq, true));
+      return;
+    }
+    const current = m.e >= epoch;
+    if (m.e > epoch) epoch = m.e;
+    else if (!current && m.k !== 'm' && !(m.k === 'x' && m.r === CLOSED)) return;
+    const list = members.slice();
+    if (m.k === 's') {
+      if (lastSeq < 0 || m.n) {
+        lastSeq = m.s!;
+        idSeq = m.q!;
+        lastEventId = m.i!;
+      }
+      if (m.r === OPEN) announce(list);
+    } else if (m.k === 'o') {
+      announce(list);
+    } else if (m.k === 'm') {
+      if (m.s! <= lastSeq) return;
+      // A message means the connection is open (this tab may have joined after its `open`).
+      if (current) announce(list);
+      lastSeq = m.s!;
+      if (m.i !== lastEventId) {
+        lastEventId = m.i!;
+        idSeq = m.s!;
+      }
+      for (let i = 0; i < list.length; i++) list[i].message(m.t!, m.d as string, m.o!, m.i!);
+    } else if (m.k === 'x' && readyState !== CLOSED) {
+      readyState = m.r!;
+      for (let i = 0; i < list.length; i++) list[i].error(m.r!, m.d as { [name: string]: unknown });
+    }
+  }
+
+  // As the holder: what the connection dispatches goes to the other tabs and to this tab's members alike.
+  function emit(message: Message): void {
+    post(message);
+    apply(message);
+  }
+  const relay: Relay = {
+    open: function () {
+      emit({ k: 'o', e: epoch });
+    },
+    message: function (type, data, origin, id) {
+      emit({ k: 'm', e: epoch, s: ++counter, t: type, d: data, o: origin, i: id });
+    },
+    error: function (r, details) {
+      emit({ k: 'x', e: epoch, r: r, d: details });
+    },
+  };
+
+  function takeOver(): void {
+    epoch++;
+    // Where a server that resumes from Last-Event-ID goes on; with no ID it cannot resume: new events follow.
+    counter = lastSeq < 0 ? 0 : lastEventId ? idSeq : lastSeq;
+    post(state(counter, false));
+    const options: { [name: string]: unknown } = {};
+    for (const name in init) if (name !== 'signal' && name !== 'name') options[name] = init[name];
+    if (lastEventId) options.lastEventId = lastEventId;
+    connection = connect(url, options, relay, !!sharing);
+    for (const type in types) connection.listen(type);
+  }
+
+  function stop(): void {
+    generation++;
+    if (controller) controller.abort();
+    if (release) release();
+    if (connection) connection.close();
+    if (channel) {
+      channel.onmessage = null;
+      channel.close();
+    }
+    controller = release = connection = channel = null;
+  }
+
+  function start(): void {
+    if (!sharing) return takeOver();
+    const mine = generation;
+    // The browser may refuse either (an opaque origin, a sandboxed or storage-partitioned frame): then alone.
+    function alone(): void {
+      if (mine !== generation || connection) return;
+      stop();
+      takeOver();
+    }
+    try {
+      channel = new sharing.Channel(key);
+      channel.onmessage = function (event) {
+        apply(event.data as Message);
+      };
+      controller = new AbortController();
+      sharing.locks
+        .request(key, { signal: controller.signal }, function () {
+          if (mine !== generation) return;
+          takeOver();
+          return new Promise<void>(function (resolve) {
+            release = resolve;
+          });
+        })
+        .then(noop, alone);
+      post({ k: 'j', e: epoch });
+    } catch (error) {
+      alone();
+    }
+  }
+
+  return {
+    readyState: function () {
+      return readyState;
+    },
+    lastEventId: function () {
+      return lastEventId;
+    },
+    add: function (member) {
+      if (members.push(member) === 1) start();
+    },
+    remove: function (member) {
+      for (let i = 0; i < members.length; i++) if (members[i] === member) members.splice(i, 1);
+      if (!members.length) {
+        stop();
+        ended();
+      }
+    },
+    listen: function (type) {
+      types[type] = true;
+      if (connection) connection.listen(type);
+    },
+    suspend: function () {
+      if (suspended) return;
+      suspended = true;
+      stop();
+    },
+    resume: function () {
+      if (!suspended) return;
+      suspended = false;
+      // What happened meanwhile is unknown: the next holder's count is taken as it is.
+      epoch = 0;
+      lastSeq = -1;
+      start();
+    },
+  };
+}

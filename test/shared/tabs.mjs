@@ -1,0 +1,415 @@
+// SharedEventSource in many tabs of one headless Chromium profile, against the real fixture server:
+//   node test/shared/tabs.mjs [name filter]
+// Environment: CHROMIUM_PATH, IIFE_FILE (the build under test, default dist/eventsource.shared.iife.min.js).
+// Each scenario gets a fresh browser context (its own Web Locks and BroadcastChannels) and a fresh server. The
+// stream (/ticker) numbers its events, keeps them all, and resumes after the request's Last-Event-ID, as a
+// resuming server does: so "no event missing or repeated" is checked exactly, whatever the timing. Nothing waits on
+// the clock: every wait is for something to happen (with one overall bound per scenario, against hangs only).
+// The last line is `Chromium (shared): N passed, N failed`.
+import { readFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../helpers/chromium.mjs';
+import { startServer } from '../helpers/sse-server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const IIFE_PATH = resolve(root + 'dist', process.env.IIFE_FILE || 'eventsource.shared.iife.min.js');
+// Against hangs only (a broken build must fail, not stall CI): no scenario waits on time to pass.
+const SCENARIO_BOUND = 180000;
+
+// --- The server side -----------------------------------------------------------------------------------------------
+
+/**
+ * A stream of numbered events: event n has `id: n` (every fifth has no id line, so it carries the id before it),
+ * data n, and is named `tick` when n is a multiple of 3. A request resumes after its Last-Event-ID.
+ */
+function ticker(server, path = '/ticker') {
+  const history = [];
+  const open = new Set();
+  const requests = [];
+  let failNext = 0;
+  server.handle(path, (req, res) => {
+    const lastEventId = req.headers['last-event-id'];
+    requests.push(lastEventId === undefined ? null : lastEventId);
+    if (failNext) {
+      failNext--;
+      return void res.writeHead(503, { 'Content-Type': 'text/plain' }).end('down');
+    }
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+    res.socket?.setNoDelay?.(true);
+    res.write(':\n\n');
+    for (let i = Number(lastEventId || 0); i < history.length; i++) res.write(history[i]);
+    open.add(res);
+    res.on('close', () => {
+      open.delete(res);
+      for (const waiter of closeWaiters.splice(0)) waiter();
+    });
+  });
+  const closeWaiters = [];
+  return {
+    path,
+    requests,
+    open,
+    emit(count = 1) {
+      for (let k = 0; k < count; k++) {
+        const n = history.length + 1;
+        const block = (n % 5 ? 'id: ' + n + '\n' : '') + (n % 3 ? '' : 'event: tick\n') + 'data: ' + n + '\n\n';
+        history.push(block);
+        for (const res of open) res.write(block);
+      }
+    },
+    get count() {
+      return history.length;
+    },
+    /** Ends every open response (the clients reconnect). */
+    end() {
+      for (const res of open) res.end();
+    },
+    /** Answers the next `n` requests with 503. */
+    failNext(n) {
+      failNext = n;
+    },
+    /** Resolves when no response is open. */
+    async drained() {
+      while (open.size) await new Promise((resolve) => closeWaiters.push(resolve));
+    },
+  };
+}
+
+/** What a tab's log must hold for events from..to: `type:data:lastEventId` as ticker() writes them. */
+function expected(from, to) {
+  const list = [];
+  for (let n = from; n <= to; n++) list.push((n % 3 ? 'message' : 'tick') + ':' + n + ':' + (n % 5 ? n : n - 1));
+  return list;
+}
+
+// --- The page ------------------------------------------------------------------------------------------------------
+
+const PAGE = `<!doctype html><meta charset="utf-8"><title>tab</title>
+<script src="/shared.js"></script>
+<script>
+  window.logs = [];
+  window.sources = [];
+  window.pageshows = [];
+  addEventListener('pageshow', function (event) { pageshows.push(event.persisted); });
+  // Records what a SharedEventSource dispatches: open, error:<readyState>[:reason:status], type:data:lastEventId.
+  window.make = function (url, options) {
+    var es = new WhatwgEventSource.SharedEventSource(url, options);
+    var log = [];
+    function record(event) {
+      if (event.type === 'open') log.push('open');
+      else if (event.type === 'error') log.push('error:' + es.readyState + (event.reason ? ':' + event.reason : '') + (event.status ? ':' + event.status : ''));
+      else log.push(event.type + ':' + event.data + ':' + event.lastEventId + (event.origin === location.origin ? '' : ':bad origin ' + event.origin));
+    }
+    es.onopen = record;
+    es.onerror = record;
+    es.addEventListener('message', record);
+    es.addEventListener('tick', record);
+    sources.push(es);
+    logs.push(log);
+    return sources.length - 1;
+  };
+</script>`;
+
+// Counts the page's fetch() calls: the tab that holds the connection is the one that fetched.
+const COUNT_FETCHES = `(() => {
+  const original = window.fetch;
+  window.fetches = 0;
+  window.fetch = function () { window.fetches++; return original.apply(this, arguments); };
+})();`;
+
+// Removes what sharing needs, as in a browser without Web Locks and BroadcastChannel.
+const REMOVE_SHARING = `(() => {
+  delete window.BroadcastChannel;
+  Object.defineProperty(Navigator.prototype, 'locks', { get() { return undefined; }, configurable: true });
+})();`;
+
+// --- Helpers -------------------------------------------------------------------------------------------------------
+
+async function openTabs(t, n, options = {}) {
+  const pages = [];
+  for (let i = 0; i < n; i++) pages.push(await openTab(t, options));
+  return pages;
+}
+
+async function openTab(t, { make = true, url = t.stream.path, init } = {}) {
+  const page = await t.context.newPage();
+  page.on('pageerror', (error) => t.errors.push(String(error)));
+  await page.goto(t.server.url('/page'));
+  if (make) await page.evaluate(([u, o]) => window.make(u, o), [t.server.url(url), init]);
+  return page;
+}
+
+/** Waits, without a deadline, until fn(arg) is true in the page. */
+function waitIn(page, fn, arg) {
+  return page.waitForFunction(fn, arg, { timeout: 0, polling: 5 });
+}
+
+const log = (page, i = 0) => page.evaluate((k) => window.logs[k].slice(), i);
+const fetches = (page) => page.evaluate(() => window.fetches);
+
+/** Waits until the tab's log i has at least `length` entries, or ends with `last`. */
+function logReaches(page, length, i = 0) {
+  return waitIn(page, ([k, n]) => window.logs[k] && window.logs[k].length >= n, [i, length]);
+}
+function lastIs(page, entry, i = 0) {
+  return waitIn(page, ([k, e]) => window.logs[k] && window.logs[k].indexOf(e) >= 0, [i, entry]);
+}
+async function until(check) {
+  while (!(await check())) await new Promise((resolve) => setImmediate(resolve));
+}
+
+/** The one tab that fetched the stream since `before` (fetch counts), failing if there is not exactly one. */
+async function holder(pages, before) {
+  const counts = await Promise.all(pages.map(fetches));
+  const grew = pages.filter((_, i) => counts[i] > (before ? before[i] : 0));
+  assert.equal(grew.length, 1, 'exactly one tab fetched the stream: ' + counts);
+  return grew[0];
+}
+
+/** Events n..to, emitted one per turn of the server's event loop while `during` runs, then the rest. */
+async function emitDuring(stream, to, during) {
+  let stop = false;
+  const pump = (async () => {
+    while (!stop && stream.count < to) {
+      stream.emit();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  })();
+  await during();
+  stop = true;
+  await pump;
+  stream.emit(to - stream.count);
+}
+
+// --- Scenarios -----------------------------------------------------------------------------------------------------
+
+const scenarios = [
+  ['ten tabs: the server sees one stream; every tab receives the identical sequence, every type, in order', async (t) => {
+    const pages = await openTabs(t, 10);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(30);
+    for (const page of pages) await logReaches(page, 31);
+    for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 30)]);
+    assert.equal(t.stream.requests.length, 1, 'one request');
+    assert.equal(t.stream.open.size, 1, 'one open stream');
+    await holder(pages);
+  }],
+
+  ['the holder tab closes its instance: another tab resumes with Last-Event-ID; no event missing or repeated', async (t) => {
+    const pages = await openTabs(t, 4);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(10);
+    for (const page of pages) await logReaches(page, 11);
+    const counts = await Promise.all(pages.map(fetches));
+    const first = await holder(pages);
+    await emitDuring(t.stream, 60, () => first.evaluate(() => window.sources[0].close()));
+    const others = pages.filter((p) => p !== first);
+    for (const page of others) await logReaches(page, 61);
+    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 60)]);
+    assert.equal(t.stream.requests.length, 2);
+    assert.match(t.stream.requests[1], /^\d+$/, 'the second request has a Last-Event-ID');
+    await holder(others, counts.filter((_, i) => pages[i] !== first));
+    assert.equal(t.stream.open.size, 1);
+    // The closed instance stopped where it was closed, with nothing after.
+    const closed = await log(first);
+    assert.deepEqual(closed, ['open', ...expected(1, closed.length - 1)]);
+  }],
+
+  ['the holder tab is closed (page.close): another tab takes over, no event missing or repeated', async (t) => {
+    const pages = await openTabs(t, 3);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(5);
+    for (const page of pages) await logReaches(page, 6);
+    const first = await holder(pages);
+    await emitDuring(t.stream, 40, () => first.close());
+    const others = pages.filter((p) => p !== first);
+    for (const page of others) await logReaches(page, 41);
+    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 40)]);
+    assert.equal(t.stream.requests.length, 2);
+    assert.notEqual(t.stream.requests[1], null);
+  }],
+
+  ['the holder tab crashes: another tab takes over, no event missing or repeated', async (t) => {
+    const pages = await openTabs(t, 3);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(5);
+    for (const page of pages) await logReaches(page, 6);
+    const first = await holder(pages);
+    const cdp = await t.context.newCDPSession(first);
+    await emitDuring(t.stream, 40, () => cdp.send('Page.crash').catch(() => {}));
+    const others = pages.filter((p) => p !== first);
+    for (const page of others) await logReaches(page, 41);
+    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 40)]);
+    assert.equal(t.stream.requests.length, 2);
+  }],
+
+  ['the holder tab navigates away and comes back from the back/forward cache: handover, then it rejoins', async (t) => {
+    const pages = await openTabs(t, 3);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(5);
+    for (const page of pages) await logReaches(page, 6);
+    const first = await holder(pages);
+    const before = await log(first);
+    await emitDuring(t.stream, 40, () => first.goto(t.server.url('/elsewhere')));
+    const others = pages.filter((p) => p !== first);
+    for (const page of others) await logReaches(page, 41);
+    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 40)]);
+    assert.equal(t.stream.requests.length, 2);
+    // Back: restored from the back/forward cache (sharing kept it eligible), it rejoins the stream.
+    await first.goBack();
+    assert.deepEqual(await first.evaluate(() => window.pageshows), [false, true], 'restored from the back/forward cache');
+    t.stream.emit(5);
+    await lastIs(first, 'message:44:44');
+    const after = await log(first);
+    assert.deepEqual(after.slice(0, before.length), before);
+    assert.deepEqual(after.slice(-5), expected(41, 45));
+    assert.equal(after.filter((e) => e.startsWith('error')).length, 0, 'no error event');
+    assert.equal(t.stream.requests.length, 2, 'still one stream');
+  }],
+
+  ['the holder tab is frozen (Page.setWebLifecycleState): another tab takes over at once; it rejoins on resume', async (t) => {
+    const pages = await openTabs(t, 3);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(5);
+    for (const page of pages) await logReaches(page, 6);
+    const first = await holder(pages);
+    const cdp = await t.context.newCDPSession(first);
+    await emitDuring(t.stream, 40, () => cdp.send('Page.setWebLifecycleState', { state: 'frozen' }));
+    const others = pages.filter((p) => p !== first);
+    for (const page of others) await logReaches(page, 41);
+    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 40)]);
+    assert.equal(t.stream.requests.length, 2);
+    await until(() => t.stream.open.size === 1);
+    await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+    t.stream.emit(5);
+    await lastIs(first, 'message:44:44');
+    const after = await log(first);
+    assert.deepEqual(after.slice(-5), expected(41, 45));
+    assert.equal(new Set(after).size, after.length, 'nothing twice');
+    assert.equal(t.stream.requests.length, 2, 'still one stream');
+  }],
+
+  ['a tab that joins late gets open and what follows; one tab\'s close() leaves the others running', async (t) => {
+    const pages = await openTabs(t, 2);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(10);
+    for (const page of pages) await logReaches(page, 11);
+    const late = await openTab(t);
+    await lastIs(late, 'open');
+    t.stream.emit(10);
+    for (const page of [...pages, late]) await logReaches(page, page === late ? 11 : 21);
+    assert.deepEqual(await log(late), ['open', ...expected(11, 20)]);
+    // A second instance in a tab that already reads the stream: open, then what follows.
+    await late.evaluate((u) => window.make(u), t.server.url(t.stream.path));
+    await lastIs(late, 'open', 1);
+    const first = await holder([...pages, late]);
+    const follower = pages.find((p) => p !== first);
+    await follower.evaluate(() => window.sources[0].close());
+    t.stream.emit(5);
+    for (const page of pages.filter((p) => p !== follower)) await logReaches(page, 26);
+    await logReaches(late, 6, 1);
+    assert.deepEqual(await log(late, 1), ['open', ...expected(21, 25)]);
+    assert.equal(t.stream.requests.length, 1);
+  }],
+
+  ['the last close() in the last tab ends the server\'s stream', async (t) => {
+    const pages = await openTabs(t, 3);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(3);
+    for (const page of pages) await logReaches(page, 4);
+    // Followers first, then the holder: the stream stays until the last one.
+    const first = await holder(pages);
+    for (const page of pages.filter((p) => p !== first)) await page.evaluate(() => window.sources[0].close());
+    t.stream.emit(2);
+    await logReaches(first, 6);
+    assert.equal(t.stream.open.size, 1);
+    await first.evaluate(() => window.sources[0].close());
+    await t.stream.drained();
+    assert.equal(t.stream.requests.length, 1);
+  }],
+
+  ['reconnection and failure reach every tab: error with CONNECTING, open again, then error with CLOSED and its details', async (t) => {
+    const pages = await openTabs(t, 3, { init: { reconnectionTime: 0 } });
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(3);
+    for (const page of pages) await logReaches(page, 4);
+    t.stream.end();
+    for (const page of pages) await logReaches(page, 6);
+    t.stream.emit(2);
+    for (const page of pages) await logReaches(page, 8);
+    t.stream.failNext(1);
+    t.stream.end();
+    for (const page of pages) await lastIs(page, 'error:2:response:503');
+    const want = ['open', ...expected(1, 3), 'error:0:end', 'open', ...expected(4, 5), 'error:0:end', 'error:2:response:503'];
+    for (const page of pages) assert.deepEqual(await log(page), want);
+    assert.equal(t.stream.requests.length, 3);
+    await t.stream.drained();
+  }],
+
+  ['without Web Locks and BroadcastChannel: one connection per tab, every tab still correct', async (t) => {
+    await t.context.addInitScript(REMOVE_SHARING);
+    const pages = await openTabs(t, 3);
+    for (const page of pages) await lastIs(page, 'open');
+    t.stream.emit(12);
+    for (const page of pages) await logReaches(page, 13);
+    for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 12)]);
+    assert.equal(t.stream.requests.length, 3);
+    assert.deepEqual(await Promise.all(pages.map(fetches)), [1, 1, 1]);
+    await pages[0].evaluate(() => window.sources[0].close());
+    t.stream.emit(2);
+    for (const page of pages.slice(1)) await logReaches(page, 15);
+    await until(() => t.stream.open.size === 2);
+    for (const page of pages.slice(1)) await page.evaluate(() => window.sources[0].close());
+    await t.stream.drained();
+  }],
+];
+
+// --- The runner ----------------------------------------------------------------------------------------------------
+
+const only = process.argv[2];
+let passed = 0;
+let failed = 0;
+const executablePath = findChromium();
+let browser;
+if (!executablePath) {
+  failed++;
+  console.log('FAIL launch: Chromium not found: install chromium or set CHROMIUM_PATH');
+} else {
+  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'], ignoreDefaultArgs: ['--disable-back-forward-cache'] });
+}
+const script = readFileSync(IIFE_PATH, 'utf8');
+console.log('SharedEventSource in tabs of one Chromium profile (' + basename(IIFE_PATH) + ')');
+for (const [name, fn] of browser ? scenarios : []) {
+  if (only && !name.includes(only)) continue;
+  const server = await startServer();
+  server.handle('/page', (req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end(PAGE));
+  server.handle('/elsewhere', (req, res) => res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>elsewhere</title>'));
+  server.handle('/shared.js', (req, res) => res.writeHead(200, { 'Content-Type': 'text/javascript' }).end(script));
+  const context = await browser.newContext();
+  await context.addInitScript(COUNT_FETCHES);
+  const t = { server, context, stream: ticker(server), errors: [] };
+  const start = Date.now();
+  let timer;
+  try {
+    await Promise.race([
+      fn(t),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('scenario still waiting after ' + SCENARIO_BOUND + ' ms')), SCENARIO_BOUND))),
+    ]);
+    assert.deepEqual(t.errors, [], 'no uncaught error in any page');
+    passed++;
+    console.log('  ok   ' + name + ' (' + (Date.now() - start) + ' ms)');
+  } catch (error) {
+    failed++;
+    console.log('  FAIL ' + name + '\n       ' + String(error && error.stack ? error.stack : error).split('\n').join('\n       '));
+  } finally {
+    clearTimeout(timer);
+    await context.close().catch(() => {});
+    await server.close();
+  }
+}
+if (browser) await browser.close();
+console.log('Chromium (shared): ' + passed + ' passed, ' + failed + ' failed');
+process.exit(failed ? 1 : 0);
