@@ -74,9 +74,18 @@ var connect = function (url, init, relay, all) {
         if (open)
             after = true;
     }
+    // The last event ID this connection started from carries over to its events until the stream sets one, as it
+    // would in an EventSource that reconnected (the extended class's events start from an empty last event ID
+    // buffer: the `lastEventId` option only goes into the request).
+    var inherited = init.lastEventId || '';
     function message(event) {
+        var id = event.lastEventId;
+        if (id)
+            inherited = '';
+        else
+            id = inherited;
         var send = function () {
-            relay.message(event.type, event.data, event.origin, event.lastEventId);
+            relay.message(event.type, event.data, event.origin, id);
         };
         if (after)
             later(send);
@@ -194,6 +203,8 @@ var CONNECTING$1 = 0;
 var OPEN$1 = 1;
 var CLOSED$1 = 2;
 function noop() { }
+/** How long a tab waiting for the lock waits for a sign of life from the holder before it asks, and then takes. */
+var WATCH = 4000;
 /**
  * The hub of one stream in this tab. `key` names the lock and the channel; `sharing` null: this hub holds its own
  * connection, alone. `ended` is called when the last member leaves.
@@ -214,8 +225,12 @@ function createHub(key, url, init, sharing, connect, ended) {
     var channel = null;
     var controller = null;
     var release = null;
-    // Bumped by stop(), so that a lock granted to an earlier start() is given back at once.
+    // Bumped by stop() and by each lock request, so that a lock granted to an earlier one is given back at once.
     var generation = 0;
+    // The watchdog: whether anything came from another tab since its last look, and whether it asked the holder.
+    var watch;
+    var heard = false;
+    var asked = false;
     var suspended = false;
     function post(message) {
         if (!channel)
@@ -249,9 +264,9 @@ function createHub(key, url, init, sharing, connect, ended) {
             list[i].open();
     }
     function apply(m) {
-        if (m.k === 'j') {
+        if (m.k === 'j' || m.k === 'p') {
             if (connection)
-                post(state(lastSeq, true));
+                post(m.k === 'p' ? { k: 'a', e: epoch } : state(lastSeq, true));
             return;
         }
         var current = m.e >= epoch;
@@ -325,6 +340,7 @@ function createHub(key, url, init, sharing, connect, ended) {
     }
     function stop() {
         generation++;
+        clearTimeout(watch);
         if (controller)
             controller.abort();
         if (release)
@@ -337,34 +353,77 @@ function createHub(key, url, init, sharing, connect, ended) {
         }
         controller = release = connection = channel = null;
     }
+    // The browser may refuse the lock or the channel (an opaque origin, a sandboxed or storage-partitioned frame):
+    // then this hub holds a connection of its own.
+    function alone() {
+        stop();
+        takeOver();
+    }
+    // Asks for the lock: in turn, or (steal) at once, from a holder that does not answer.
+    function request(steal) {
+        var mine = ++generation;
+        if (controller)
+            controller.abort();
+        controller = steal ? null : new AbortController();
+        sharing.locks
+            .request(key, steal ? { steal: true } : { signal: controller.signal }, function () {
+            if (mine !== generation)
+                return;
+            clearTimeout(watch);
+            takeOver();
+            return new Promise(function (resolve) {
+                release = resolve;
+            });
+        })
+            .then(noop, function () {
+            if (mine !== generation)
+                return;
+            if (!connection)
+                return alone();
+            // Stolen while this tab did not answer (it was frozen): the tab that stole it holds the connection now.
+            connection.close();
+            connection = release = null;
+            request();
+            watchdog();
+        });
+    }
+    // A tab can be frozen without a `freeze` event, with the lock held. So a tab that waits for the lock and hears
+    // nothing from the holder for WATCH ms asks (`p`), and if nothing comes in the next WATCH ms either, it takes
+    // the lock from it: the holder answers at once unless it cannot run at all. (Background tabs' timers may be
+    // throttled to a minute: that only delays this.)
+    function watchdog() {
+        clearTimeout(watch);
+        watch = setTimeout(function () {
+            if (connection || !channel)
+                return;
+            if (heard) {
+                heard = asked = false;
+            }
+            else if (!asked) {
+                asked = true;
+                post({ k: 'p', e: epoch });
+            }
+            else {
+                return request(true);
+            }
+            watchdog();
+        }, WATCH);
+    }
     function start() {
         if (!sharing)
             return takeOver();
-        var mine = generation;
-        // The browser may refuse either (an opaque origin, a sandboxed or storage-partitioned frame): then alone.
-        function alone() {
-            if (mine !== generation || connection)
-                return;
-            stop();
-            takeOver();
-        }
         try {
             channel = new sharing.Channel(key);
             channel.onmessage = function (event) {
-                apply(event.data);
+                var message = event.data;
+                // (Only the holder's messages are signs of its life: not other tabs' joins and questions.)
+                if (message.k !== 'j' && message.k !== 'p')
+                    heard = true;
+                apply(message);
             };
-            controller = new AbortController();
-            sharing.locks
-                .request(key, { signal: controller.signal }, function () {
-                if (mine !== generation)
-                    return;
-                takeOver();
-                return new Promise(function (resolve) {
-                    release = resolve;
-                });
-            })
-                .then(noop, alone);
+            request();
             post({ k: 'j', e: epoch });
+            watchdog();
         }
         catch (error) {
             alone();

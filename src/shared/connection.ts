@@ -96,9 +96,17 @@ export const connect: Connect = function (url, init, relay, all) {
     if (open) after = true;
   }
 
+  // The last event ID this connection started from carries over to its events until the stream sets one, as it
+  // would in an EventSource that reconnected (the extended class's events start from an empty last event ID
+  // buffer: the `lastEventId` option only goes into the request).
+  let inherited = (init as { lastEventId?: string }).lastEventId || '';
+
   function message(event: MessageEvent): void {
+    let id = event.lastEventId;
+    if (id) inherited = '';
+    else id = inherited;
     const send = function (): void {
-      relay.message(event.type, event.data, event.origin, event.lastEventId);
+      relay.message(event.type, event.data, event.origin, id);
     };
     if (after) later(send);
     else send();

@@ -8,6 +8,7 @@
 //   {k:'o'}                      the connection is open
 //   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
 //   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
+//   {k:'p'}, {k:'a'}             "are you there?" from a waiting tab, and the holder's answer (see watchdog())
 // Message events are numbered in the order the server sent them, across holders: a tab that takes over numbers the
 // events of its new connection on from the event that set the last event ID it knows (where a server that resumes
 // from `Last-Event-ID` goes on), so a tab that had already received some of them (an old holder's last messages
@@ -60,6 +61,9 @@ export interface Hub {
 
 function noop(): void {}
 
+/** How long a tab waiting for the lock waits for a sign of life from the holder before it asks, and then takes. */
+export const WATCH = 4000;
+
 /**
  * The hub of one stream in this tab. `key` names the lock and the channel; `sharing` null: this hub holds its own
  * connection, alone. `ended` is called when the last member leaves.
@@ -87,8 +91,12 @@ export function createHub(
   let channel: InstanceType<Sharing['Channel']> | null = null;
   let controller: AbortController | null = null;
   let release: (() => void) | null = null;
-  // Bumped by stop(), so that a lock granted to an earlier start() is given back at once.
+  // Bumped by stop() and by each lock request, so that a lock granted to an earlier one is given back at once.
   let generation = 0;
+  // The watchdog: whether anything came from another tab since its last look, and whether it asked the holder.
+  let watch: ReturnType<typeof setTimeout> | undefined;
+  let heard = false;
+  let asked = false;
   let suspended = false;
 
   function post(message: Message): void {
@@ -120,8 +128,8 @@ export function createHub(
   }
 
   function apply(m: Message): void {
-    if (m.k === 'j') {
-      if (connection) post(state(lastSeq, true));
+    if (m.k === 'j' || m.k === 'p') {
+      if (connection) post(m.k === 'p' ? { k: 'a', e: epoch } : state(lastSeq, true));
       return;
     }
     const current = m.e >= epoch;
@@ -184,6 +192,7 @@ export function createHub(
 
   function stop(): void {
     generation++;
+    clearTimeout(watch);
     if (controller) controller.abort();
     if (release) release();
     if (connection) connection.close();
@@ -194,31 +203,71 @@ export function createHub(
     controller = release = connection = channel = null;
   }
 
+  // The browser may refuse the lock or the channel (an opaque origin, a sandboxed or storage-partitioned frame):
+  // then this hub holds a connection of its own.
+  function alone(): void {
+    stop();
+    takeOver();
+  }
+
+  // Asks for the lock: in turn, or (steal) at once, from a holder that does not answer.
+  function request(steal?: boolean): void {
+    const mine = ++generation;
+    if (controller) controller.abort();
+    controller = steal ? null : new AbortController();
+    sharing!.locks
+      .request(key, steal ? ({ steal: true } as unknown as { signal: AbortSignal }) : { signal: controller!.signal }, function () {
+        if (mine !== generation) return;
+        clearTimeout(watch);
+        takeOver();
+        return new Promise<void>(function (resolve) {
+          release = resolve;
+        });
+      })
+      .then(noop, function () {
+        if (mine !== generation) return;
+        if (!connection) return alone();
+        // Stolen while this tab did not answer (it was frozen): the tab that stole it holds the connection now.
+        connection.close();
+        connection = release = null;
+        request();
+        watchdog();
+      });
+  }
+
+  // A tab can be frozen without a `freeze` event, with the lock held. So a tab that waits for the lock and hears
+  // nothing from the holder for WATCH ms asks (`p`), and if nothing comes in the next WATCH ms either, it takes
+  // the lock from it: the holder answers at once unless it cannot run at all. (Background tabs' timers may be
+  // throttled to a minute: that only delays this.)
+  function watchdog(): void {
+    clearTimeout(watch);
+    watch = setTimeout(function () {
+      if (connection || !channel) return;
+      if (heard) {
+        heard = asked = false;
+      } else if (!asked) {
+        asked = true;
+        post({ k: 'p', e: epoch });
+      } else {
+        return request(true);
+      }
+      watchdog();
+    }, WATCH);
+  }
+
   function start(): void {
     if (!sharing) return takeOver();
-    const mine = generation;
-    // The browser may refuse either (an opaque origin, a sandboxed or storage-partitioned frame): then alone.
-    function alone(): void {
-      if (mine !== generation || connection) return;
-      stop();
-      takeOver();
-    }
     try {
       channel = new sharing.Channel(key);
       channel.onmessage = function (event) {
-        apply(event.data as Message);
+        const message = event.data as Message;
+        // (Only the holder's messages are signs of its life: not other tabs' joins and questions.)
+        if (message.k !== 'j' && message.k !== 'p') heard = true;
+        apply(message);
       };
-      controller = new AbortController();
-      sharing.locks
-        .request(key, { signal: controller.signal }, function () {
-          if (mine !== generation) return;
-          takeOver();
-          return new Promise<void>(function (resolve) {
-            release = resolve;
-          });
-        })
-        .then(noop, alone);
+      request();
       post({ k: 'j', e: epoch });
+      watchdog();
     } catch (error) {
       alone();
     }
