@@ -706,14 +706,20 @@ function EventSourceImpl(url, eventSourceInitDict) {
     //     network error, too, reestablishes the connection. So does a body that errors in the middle.
     //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
     //     stream and readyState going on.
-    function processEndOfBody(_error, again) {
+    //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
+    //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
+    //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED.
+    function processEndOfBody(error, again) {
         abortFetch = null;
         replacing = again === REPLACE;
         if (replacing)
             return connect();
         // "Once the end of the file is reached, any pending data must be discarded."
         parser$1.end();
-        reestablishTheConnection(again);
+        if (error && !/^https?:/.test(state.url))
+            failTheConnection();
+        else
+            reestablishTheConnection(again);
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
     function announceTheConnection() {
@@ -835,8 +841,9 @@ var EventSource = /*#__PURE__*/ (function () {
     function defineEventHandler(type) {
         function listener(event) {
             var handler = slots(this).handlers[type];
-            // "If return value is false, then cancel the event."
-            if (handler && handler.call(this, event) === false)
+            // WebIDL "invoke a callback function": a non-callable object (kept by [LegacyTreatNonObjectAsNull]) returns
+            // undefined. "If return value is false, then cancel the event."
+            if (typeof handler == 'function' && handler.call(this, event) === false)
                 event.preventDefault();
         }
         define('on' + type, {
@@ -846,7 +853,8 @@ var EventSource = /*#__PURE__*/ (function () {
             set: function (value) {
                 var handlers = slots(this).handlers;
                 var methods = platform.dom.methods;
-                var handler = typeof value === 'function' ? value : null;
+                // HTML's EventHandler is [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
+                var handler = Object(value) === value ? value : null;
                 if (!handler)
                     methods.removeEventListener.call(this, type, listener);
                 else if (!handlers[type])

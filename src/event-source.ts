@@ -52,7 +52,7 @@ export interface State extends TransportRequest {
   readyState: 0 | 1 | 2;
   close(): void;
   /** Event handler attributes: the current values. */
-  handlers: { [type: string]: Function | null | undefined };
+  handlers: { [type: string]: Function | object | null | undefined };
 }
 
 const SLOTS = '__eventSource';
@@ -205,13 +205,17 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
   //     network error, too, reestablishes the connection. So does a body that errors in the middle.
   //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
   //     stream and readyState going on.
-  function processEndOfBody(_error?: unknown, again?: number): void {
+  //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
+  //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
+  //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED.
+  function processEndOfBody(error?: unknown, again?: number): void {
     abortFetch = null;
     replacing = again === REPLACE;
     if (replacing) return connect();
     // "Once the end of the file is reached, any pending data must be discarded."
     parser.end();
-    reestablishTheConnection(again);
+    if (error && !/^https?:/.test(state.url)) failTheConnection();
+    else reestablishTheConnection(again);
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
@@ -340,8 +344,9 @@ export const EventSource = /*#__PURE__*/ (function (): EventSourceConstructor {
   function defineEventHandler(type: string): void {
     function listener(this: unknown, event: Event): void {
       const handler = slots(this).handlers[type];
-      // "If return value is false, then cancel the event."
-      if (handler && handler.call(this, event) === false) event.preventDefault();
+      // WebIDL "invoke a callback function": a non-callable object (kept by [LegacyTreatNonObjectAsNull]) returns
+      // undefined. "If return value is false, then cancel the event."
+      if (typeof handler == 'function' && handler.call(this, event) === false) event.preventDefault();
     }
     define('on' + type, {
       get: function (this: unknown) {
@@ -350,7 +355,8 @@ export const EventSource = /*#__PURE__*/ (function (): EventSourceConstructor {
       set: function (this: EventTarget, value: unknown) {
         const handlers = slots(this).handlers;
         const methods = platform.dom!.methods;
-        const handler = typeof value === 'function' ? value : null;
+        // HTML's EventHandler is [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
+        const handler = Object(value) === value ? (value as object) : null;
         if (!handler) methods.removeEventListener.call(this, type, listener);
         else if (!handlers[type]) methods.addEventListener.call(this, type, listener);
         handlers[type] = handler;

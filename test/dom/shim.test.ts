@@ -119,6 +119,26 @@ describe('EventTarget shim (https://dom.spec.whatwg.org/#interface-eventtarget)'
     expect(() => vi.runAllTimers()).toThrow('boom');
   });
 
+  it('a listener that throws in a host without setTimeout: reported on the console; the other listeners still run', () => {
+    vi.stubGlobal('setTimeout', undefined);
+    const consoleError = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const t = target();
+      const seen: string[] = [];
+      const boom = new Error('boom');
+      t.addEventListener('x', () => {
+        throw boom;
+      });
+      t.addEventListener('x', () => seen.push('after'));
+      expect(() => t.dispatchEvent(dom.createEvent('x'))).not.toThrow();
+      expect(seen).toEqual(['after']);
+      expect(consoleError).toHaveBeenCalledWith(boom);
+    } finally {
+      vi.unstubAllGlobals();
+      consoleError.mockRestore();
+    }
+  });
+
   it('a listener object whose handleEvent is not callable: a TypeError, reported; the other listeners still run', () => {
     vi.useFakeTimers();
     const t = target();

@@ -120,6 +120,26 @@ export const cases = [
     assert.deepEqual(order, ['second handler', 'listener']);
   }],
 
+  ['event handler attributes are [LegacyTreatNonObjectAsNull]: any object is kept, callable or not', async (t) => {
+    const es = t.track(new t.EventSource(t.server.url('/message?body=' + body('data: x\n\n'))));
+    const order = [];
+    const notCallable = { handleEvent: () => order.push('handleEvent is never called for a handler') };
+    es.onmessage = notCallable;
+    assert.equal(es.onmessage, notCallable);
+    es.addEventListener('message', () => order.push('listener'));
+    // The handler's place is the one its first (object) value took, before the listener.
+    es.onmessage = () => order.push('handler');
+    es.onopen = notCallable;
+    assert.equal(es.onopen, notCallable);
+    for (const value of [5, 'x', true, undefined]) {
+      es.onerror = notCallable;
+      es.onerror = value;
+      assert.equal(es.onerror, null, typeof value);
+    }
+    await until(() => order.length === 2, 'message delivered');
+    assert.deepEqual(order, ['handler', 'listener']);
+  }],
+
   ['events are dispatched asynchronously, open before any message', async (t) => {
     const es = t.track(new t.EventSource(t.server.url('/message?body=' + body('data: 1\n\ndata: 2\n\n'))));
     const log = record(es);
@@ -205,6 +225,17 @@ export const cases = [
       assert.equal(es.readyState, 2);
     }
     assert.equal(t.server.count('/message'), 11, 'one request each: no reconnection');
+  }],
+
+  ['eventsource-constructor-non-same-origin: a URL fetch cannot load fails the connection: CLOSED, one error', async (t) => {
+    for (const url of ['ftp://example.not/', 'about:blank', 'mailto:whatwg@awesome.example', "javascript:alert('FAIL')"]) {
+      const es = t.track(new t.EventSource(url));
+      const log = [];
+      es.onerror = (e) => log.push([es.readyState, 'data' in e]);
+      await until(() => log.length > 0, 'error for ' + url);
+      assert.deepEqual(log, [[2, false]], url);
+      assert.equal(es.readyState, 2, url);
+    }
   }],
 
   ['format-mime-valid-bogus: the MIME type essence decides, parameters and case do not', async (t) => {

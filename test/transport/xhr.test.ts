@@ -67,6 +67,21 @@ describe('the XMLHttpRequest transport in jsdom (no fetch, ReadableStream or Tex
     expect(es.readyState).toBe(1);
   });
 
+  it('announces the connection when the headers arrive (HEADERS_RECEIVED), before any body byte', async () => {
+    const window = page();
+    let sent = false;
+    server.handle('/headers-only', (req: unknown, res: import('node:http').ServerResponse) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.flushHeaders();
+      sent = true;
+    });
+    const { es, log } = open(window, '/headers-only');
+    await until(() => log.length === 1, 'open');
+    expect(sent).toBe(true);
+    expect(log).toEqual(['open']);
+    expect(es.readyState).toBe(1);
+  });
+
   it('message origin is the origin of the final URL; UTF-8 is forced whatever the charset', async () => {
     const window = page();
     let origin = '';
