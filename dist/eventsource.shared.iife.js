@@ -635,14 +635,20 @@
         //     network error, too, reestablishes the connection. So does a body that errors in the middle.
         //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
         //     stream and readyState going on.
-        function processEndOfBody(_error, again) {
+        //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
+        //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
+        //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED.
+        function processEndOfBody(error, again) {
             abortFetch = null;
             replacing = again === REPLACE;
             if (replacing)
                 return connect();
             // "Once the end of the file is reached, any pending data must be discarded."
             parser$1.end();
-            reestablishTheConnection(again);
+            if (error && !/^https?:/.test(state.url))
+                failTheConnection();
+            else
+                reestablishTheConnection(again);
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
         function announceTheConnection() {
@@ -764,8 +770,9 @@
         function defineEventHandler(type) {
             function listener(event) {
                 var handler = slots$1(this).handlers[type];
-                // "If return value is false, then cancel the event."
-                if (handler && handler.call(this, event) === false)
+                // WebIDL "invoke a callback function": a non-callable object (kept by [LegacyTreatNonObjectAsNull]) returns
+                // undefined. "If return value is false, then cancel the event."
+                if (typeof handler == 'function' && handler.call(this, event) === false)
                     event.preventDefault();
             }
             define('on' + type, {
@@ -775,7 +782,8 @@
                 set: function (value) {
                     var handlers = slots$1(this).handlers;
                     var methods = platform.dom.methods;
-                    var handler = typeof value === 'function' ? value : null;
+                    // HTML's EventHandler is [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
+                    var handler = Object(value) === value ? value : null;
                     if (!handler)
                         methods.removeEventListener.call(this, type, listener);
                     else if (!handlers[type])
@@ -1530,11 +1538,16 @@
         return capture ? -2 : -1;
     }
     // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
-    // error handlers see it, and never back into the dispatcher.
+    // error handlers see it, and never back into the dispatcher. A host without timers (a bare script engine) has no
+    // task to throw it in: its console gets it.
     function reportException(error) {
-        setTimeout(function () {
-            throw error;
-        }, 0);
+        if (typeof setTimeout == 'function') {
+            setTimeout(function () {
+                throw error;
+            }, 0);
+        }
+        else if (typeof console == 'object')
+            console.error(error);
     }
     /** The EventTarget methods, for an object whose prototype cannot be the platform's EventTarget.prototype. */
     var eventTargetMethods = {
@@ -2550,7 +2563,7 @@
         function defineEventHandler(type) {
             function listener(event) {
                 var handler = slots(this).handlers[type];
-                if (handler && handler.call(this, event) === false)
+                if (typeof handler == 'function' && handler.call(this, event) === false)
                     event.preventDefault();
             }
             define('on' + type, {
@@ -2560,7 +2573,8 @@
                 set: function (value) {
                     var handlers = slots(this).handlers;
                     var methods = platform.dom.methods;
-                    var handler = typeof value === 'function' ? value : null;
+                    // [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
+                    var handler = Object(value) === value ? value : null;
                     if (!handler)
                         methods.removeEventListener.call(this, type, listener);
                     else if (!handlers[type])

@@ -78,6 +78,7 @@ if (process.argv.length <= 2) {
   }
   count('package checks', run('package checks (sizes, publint, attw)', hostNode, [join('scripts', 'check-package.mjs')]));
   count('Chromium', run('browser tests (headless Chromium)', hostNode, [join('test', 'browser', 'run.mjs')]));
+  count('Chromium (shared)', run('SharedEventSource in many tabs (headless Chromium)', hostNode, [join('test', 'shared', 'tabs.mjs')]));
 }
 
 console.log('\n' + passed + ' passed, ' + failed + ' failed');

@@ -18,11 +18,16 @@ function find(list, callback, options) {
     return capture ? -2 : -1;
 }
 // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
-// error handlers see it, and never back into the dispatcher.
+// error handlers see it, and never back into the dispatcher. A host without timers (a bare script engine) has no
+// task to throw it in: its console gets it.
 function reportException(error) {
-    setTimeout(function () {
-        throw error;
-    }, 0);
+    if (typeof setTimeout == 'function') {
+        setTimeout(function () {
+            throw error;
+        }, 0);
+    }
+    else if (typeof console == 'object')
+        console.error(error);
 }
 /** The EventTarget methods, for an object whose prototype cannot be the platform's EventTarget.prototype. */
 var eventTargetMethods = {

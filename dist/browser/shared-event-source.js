@@ -780,7 +780,7 @@ var SharedEventSource = /*#__PURE__*/ (function () {
     function defineEventHandler(type) {
         function listener(event) {
             var handler = slots(this).handlers[type];
-            if (handler && handler.call(this, event) === false)
+            if (typeof handler == 'function' && handler.call(this, event) === false)
                 event.preventDefault();
         }
         define('on' + type, {
@@ -790,7 +790,8 @@ var SharedEventSource = /*#__PURE__*/ (function () {
             set: function (value) {
                 var handlers = slots(this).handlers;
                 var methods = platform.dom.methods;
-                var handler = typeof value === 'function' ? value : null;
+                // [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
+                var handler = Object(value) === value ? value : null;
                 if (!handler)
                     methods.removeEventListener.call(this, type, listener);
                 else if (!handlers[type])

@@ -51,7 +51,7 @@ interface Slots {
   url: string;
   withCredentials: boolean;
   lastEventId: string;
-  handlers: { [type: string]: Function | null | undefined };
+  handlers: { [type: string]: Function | object | null | undefined };
   hub: Hub;
   sinks: Sink[] | null;
   failure: Error | null;
@@ -280,7 +280,7 @@ export const SharedEventSource = /*#__PURE__*/ (function (): SharedEventSourceCo
   function defineEventHandler(type: string): void {
     function listener(this: unknown, event: Event): void {
       const handler = slots(this).handlers[type];
-      if (handler && handler.call(this, event) === false) event.preventDefault();
+      if (typeof handler == 'function' && handler.call(this, event) === false) event.preventDefault();
     }
     define('on' + type, {
       get: function (this: unknown) {
@@ -289,7 +289,8 @@ export const SharedEventSource = /*#__PURE__*/ (function (): SharedEventSourceCo
       set: function (this: EventTarget, value: unknown) {
         const handlers = slots(this).handlers;
         const methods = platform.dom!.methods;
-        const handler = typeof value === 'function' ? value : null;
+        // [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
+        const handler = Object(value) === value ? (value as object) : null;
         if (!handler) methods.removeEventListener.call(this, type, listener);
         else if (!handlers[type]) methods.addEventListener.call(this, type, listener);
         handlers[type] = handler;
