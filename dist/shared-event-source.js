@@ -1,6 +1,71 @@
 import { p as platform, g as globalObject, f as failedToConstruct, e as baseURL, F as FAILED } from './shared.js';
 import { EventSource } from './extended.js';
 
+// The reconnection time a stream sets (`retry:`), seen on the bytes of the holder's connection, so that the tab that
+// takes over reconnects with it: the extended EventSource keeps it to itself. Only lines that start with `retry:`
+// matter, so this is a byte scan for those, not a second parse.
+// https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
+var BOM = [0xef, 0xbb, 0xbf];
+/** Feeds the bytes of one response; calls onRetry(ms) for each valid `retry:` field. */
+function retryScanner(onRetry) {
+    // The current line's first characters, or null once it is longer than any retry field worth reading.
+    var line = '';
+    // How much of a BOM (EF BB BF) starts the stream: it is not part of the first line.
+    var bom = 0;
+    return function (bytes) {
+        for (var i = 0; i < bytes.length; i++) {
+            var byte = bytes[i];
+            if (bom < 3) {
+                if (byte === BOM[bom]) {
+                    bom++;
+                    continue;
+                }
+                bom = 3;
+            }
+            if (byte === 10 || byte === 13) {
+                // "If the field value consists of only ASCII digits, ... set the reconnection time to that integer."
+                var match = line && /^retry: ?(\d+)$/.exec(line);
+                if (match)
+                    onRetry(+match[1]);
+                line = '';
+            }
+            else if (line !== null) {
+                line = line.length < 32 ? line + String.fromCharCode(byte) : null;
+            }
+        }
+    };
+}
+/**
+ * A fetch whose responses' bodies pass through the scanner on their way to the reader. (The body is replaced on
+ * the response itself, so that its status, headers and URL stay the response's own.)
+ */
+function scanningFetch(given, onRetry) {
+    return function (input, init) {
+        return (given || fetch)(input, init).then(function (response) {
+            var body = response.body;
+            if (!body || typeof ReadableStream !== 'function')
+                return response;
+            var reader = body.getReader();
+            var scan = retryScanner(onRetry);
+            var stream = new ReadableStream({
+                pull: function (controller) {
+                    return reader.read().then(function (result) {
+                        if (result.done)
+                            return controller.close();
+                        scan(result.value);
+                        controller.enqueue(result.value);
+                    });
+                },
+                cancel: function (reason) {
+                    return reader.cancel(reason);
+                },
+            });
+            Object.defineProperty(response, 'body', { value: stream });
+            return response;
+        });
+    };
+}
+
 // The connection of the tab that holds a stream: an extended EventSource, read through its public interface only
 // (the constructor, listeners, async iteration, close()), and turned into one ordered series of relay calls.
 //
@@ -50,6 +115,9 @@ function check(url, init) {
     new EventSource(url, options).close();
 }
 var connect = function (url, init, relay, all) {
+    // A shared connection's reconnection time goes to the next holder: its bodies pass a scan for `retry:` fields.
+    if (all)
+        init.fetch = scanningFetch(init.fetch, relay.retry);
     var source = new EventSource(url, init);
     var listening = {};
     var closed = false;
@@ -219,6 +287,8 @@ function createHub(key, url, init, sharing, connect, ended) {
     var lastSeq = -1;
     var idSeq = 0;
     var lastEventId = typeof init.lastEventId === 'string' ? init.lastEventId : '';
+    // The reconnection time the stream set, if it did.
+    var retry;
     // As the holder: the number of the last message event of the connection, and the connection.
     var counter = 0;
     var connection = null;
@@ -254,7 +324,7 @@ function createHub(key, url, init, sharing, connect, ended) {
         }
     }
     function state(seq, own) {
-        return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0 };
+        return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0, v: retry };
     }
     function announce(list) {
         if (readyState !== CONNECTING$1)
@@ -275,6 +345,8 @@ function createHub(key, url, init, sharing, connect, ended) {
         else if (!current && m.k !== 'm' && !(m.k === 'x' && m.r === CLOSED$1))
             return;
         var list = members.slice();
+        if (m.v !== undefined)
+            retry = m.v;
         if (m.k === 's') {
             if (lastSeq < 0 || m.n) {
                 lastSeq = m.s;
@@ -322,6 +394,9 @@ function createHub(key, url, init, sharing, connect, ended) {
         error: function (r, details) {
             emit({ k: 'x', e: epoch, r: r, d: details });
         },
+        retry: function (ms) {
+            emit({ k: 't', e: epoch, v: ms });
+        },
     };
     function takeOver() {
         epoch++;
@@ -334,6 +409,8 @@ function createHub(key, url, init, sharing, connect, ended) {
                 options[name_2] = init[name_2];
         if (lastEventId)
             options.lastEventId = lastEventId;
+        if (retry !== undefined)
+            options.reconnectionTime = retry;
         connection = connect(url, options, relay, !!sharing);
         for (var type in types)
             connection.listen(type);

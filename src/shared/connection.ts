@@ -10,6 +10,7 @@
 // dispatched.
 import { EventSource as ExtendedEventSource } from '../extended';
 import { platform } from '../platform';
+import { scanningFetch } from './retry';
 
 /** What a connection reports, in the order its source dispatched it. */
 export interface Relay {
@@ -17,6 +18,8 @@ export interface Relay {
   message(type: string, data: string, origin: string, lastEventId: string): void;
   /** `details`: the error event's own properties beyond those of a plain Event (the extended error details). */
   error(readyState: number, details: { [name: string]: unknown }): void;
+  /** The stream set its reconnection time (`retry:`), in ms. */
+  retry(ms: number): void;
 }
 
 export interface Connection {
@@ -73,6 +76,8 @@ export function check(url: string, init: { [name: string]: unknown }): void {
 }
 
 export const connect: Connect = function (url, init, relay, all) {
+  // A shared connection's reconnection time goes to the next holder: its bodies pass a scan for `retry:` fields.
+  if (all) (init as { fetch?: unknown }).fetch = scanningFetch((init as { fetch?: typeof fetch }).fetch, relay.retry);
   const source = new ExtendedEventSource(url, init);
   const listening: { [type: string]: boolean } = {};
   let closed = false;

@@ -8,6 +8,7 @@
 //   {k:'o'}                      the connection is open
 //   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
 //   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
+//   {k:'t', v}                   the stream set its reconnection time to v ms (also `t` in state messages)
 //   {k:'p'}, {k:'a'}             "are you there?" from a waiting tab, and the holder's answer (see watchdog())
 // Message events are numbered in the order the server sent them, across holders: a tab that takes over numbers the
 // events of its new connection on from the event that set the last event ID it knows (where a server that resumes
@@ -45,6 +46,7 @@ interface Message {
   d?: unknown;
   o?: string;
   i?: string;
+  v?: number;
 }
 
 export interface Hub {
@@ -85,6 +87,8 @@ export function createHub(
   let lastSeq = -1;
   let idSeq = 0;
   let lastEventId = typeof init.lastEventId === 'string' ? init.lastEventId : '';
+  // The reconnection time the stream set, if it did.
+  let retry: number | undefined;
   // As the holder: the number of the last message event of the connection, and the connection.
   let counter = 0;
   let connection: Connection | null = null;
@@ -118,7 +122,7 @@ export function createHub(
   }
 
   function state(seq: number, own: boolean): Message {
-    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0 };
+    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0, v: retry };
   }
 
   function announce(list: Member[]): void {
@@ -136,6 +140,7 @@ export function createHub(
     if (m.e > epoch) epoch = m.e;
     else if (!current && m.k !== 'm' && !(m.k === 'x' && m.r === CLOSED)) return;
     const list = members.slice();
+    if (m.v !== undefined) retry = m.v;
     if (m.k === 's') {
       if (lastSeq < 0 || m.n) {
         lastSeq = m.s!;
@@ -176,6 +181,9 @@ export function createHub(
     error: function (r, details) {
       emit({ k: 'x', e: epoch, r: r, d: details });
     },
+    retry: function (ms) {
+      emit({ k: 't', e: epoch, v: ms });
+    },
   };
 
   function takeOver(): void {
@@ -186,6 +194,7 @@ export function createHub(
     const options: { [name: string]: unknown } = {};
     for (const name in init) if (name !== 'signal' && name !== 'name') options[name] = init[name];
     if (lastEventId) options.lastEventId = lastEventId;
+    if (retry !== undefined) options.reconnectionTime = retry;
     connection = connect(url, options, relay, !!sharing);
     for (const type in types) connection.listen(type);
   }

@@ -175,6 +175,21 @@ describe('the handover', () => {
     for (const tab of [b, c]) expect(tab.log).toEqual(['open', ...events(1, 6)]);
   });
 
+  it('the next holder reconnects with the reconnection time the stream set, which a tab that joins later learns', async () => {
+    const w = world();
+    const a = w.tab({ reconnectionTime: 1000 });
+    await turn();
+    w.connections[0].relay.retry(250);
+    // A tab that joins after the retry: field learns it from the holder's answer to its join.
+    w.tab({ reconnectionTime: 1000 });
+    w.deliver();
+    w.deliver();
+    a.leave();
+    await turn();
+    expect(w.connections.length).toBe(2);
+    expect(w.connections[1].init.reconnectionTime).toBe(250);
+  });
+
   it('events without an id that followed the last id are numbered as the server sends them again', async () => {
     const w = world();
     const a = w.tab();

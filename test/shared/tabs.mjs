@@ -25,7 +25,7 @@ const SCENARIO_BOUND = 180000;
  * A stream of numbered events: event n has `id: n` (every fifth has no id line, so it carries the id before it),
  * data n, and is named `tick` when n is a multiple of 3. A request resumes after its Last-Event-ID.
  */
-function ticker(server, path = '/ticker') {
+function ticker(server, path = '/ticker', retry = 0) {
   const history = [];
   const open = new Set();
   const requests = [];
@@ -39,7 +39,8 @@ function ticker(server, path = '/ticker') {
     }
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
     res.socket?.setNoDelay?.(true);
-    res.write(':\n\n');
+    if (requests.length === 1 && retry) res.write('retry: ' + retry + '\n\n');
+    else res.write(':\n\n');
     for (let i = Number(lastEventId || 0); i < history.length; i++) res.write(history[i]);
     open.add(res);
     res.on('close', () => {
@@ -93,6 +94,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>tab</title>
   window.logs = [];
   window.sources = [];
   window.pageshows = [];
+  window.delays = [];
   addEventListener('pageshow', function (event) { pageshows.push(event.persisted); });
   // Records what a SharedEventSource dispatches: open, error:<readyState>[:reason:status], type:data:lastEventId.
   window.make = function (url, options) {
@@ -100,7 +102,7 @@ const PAGE = `<!doctype html><meta charset="utf-8"><title>tab</title>
     var log = [];
     function record(event) {
       if (event.type === 'open') log.push('open');
-      else if (event.type === 'error') log.push('error:' + es.readyState + (event.reason ? ':' + event.reason : '') + (event.status ? ':' + event.status : ''));
+      else if (event.type === 'error' && (delays.push(event.reconnectDelay), true)) log.push('error:' + es.readyState + (event.reason ? ':' + event.reason : '') + (event.status ? ':' + event.status : ''));
       else log.push(event.type + ':' + event.data + ':' + event.lastEventId + (event.origin === location.origin ? '' : ':bad origin ' + event.origin));
     }
     es.onopen = record;
@@ -348,6 +350,22 @@ const scenarios = [
     await first.evaluate(() => window.sources[0].close());
     await t.stream.drained();
     assert.equal(t.stream.requests.length, 1);
+  }],
+
+  ['the tab that takes over reconnects with the reconnection time the stream set (retry:) on the first connection', async (t) => {
+    const stream = ticker(t.server, '/retry', 250);
+    const pages = await openTabs(t, 3, { url: '/retry' });
+    for (const page of pages) await lastIs(page, 'open');
+    stream.emit(3);
+    for (const page of pages) await logReaches(page, 4);
+    const first = await holder(pages);
+    await first.evaluate(() => window.sources[0].close());
+    const others = pages.filter((p) => p !== first);
+    await until(() => stream.requests.length === 2 && stream.open.size === 1);
+    stream.end();
+    for (const page of others) await lastIs(page, 'error:0:end');
+    // The extended error details: with no backoff, the reconnection delay is the reconnection time.
+    for (const page of others) assert.deepEqual(await page.evaluate(() => window.delays), [250]);
   }],
 
   ['reconnection and failure reach every tab: error with CONNECTING, open again, then error with CLOSED and its details', async (t) => {
