@@ -1,6 +1,14 @@
 // One stream as one tab sees it: the election of the tab that holds the connection (a Web Lock), and the channel
 // protocol by which it relays what the connection dispatches to the other tabs (a BroadcastChannel).
 //
+// Why these mechanisms. Web Locks never elect two holders, and the browser hands a lock to the next waiting tab as
+// soon as its holder lets go or its page goes away (closed, navigated, crashed); with BroadcastChannel they are in
+// every browser since 2022. A SharedWorker holding the stream was not chosen: Chrome on Android has had it only
+// since 148, it cannot see a tab's freeze or back/forward cache, and bundles that touch `window` fail in it; a
+// service worker is stopped when idle. `storage` events on localStorage leases are lossy and racy, and elected
+// several leaders in the libraries that used them. What Web Locks do not cover: a holder frozen or hung without a
+// `freeze` event keeps its lock, so waiting tabs ask it and take the lock if it does not answer (watchdog()).
+//
 // The protocol. Every message carries `e`, the epoch: the number of holders so far, as far as the sender knows.
 //   {k:'j'}                      a tab joins; the holder answers with its state
 //   {k:'s', s, q, i, r, n}       state: the last sequence number s, the one where the last event ID i was set q,
@@ -8,7 +16,7 @@
 //   {k:'o'}                      the connection is open
 //   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
 //   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
-//   {k:'t', v}                   the stream set its reconnection time to v ms (also `t` in state messages)
+//   {k:'t', v}                   the stream set its reconnection time to v ms (also `v` in state messages)
 //   {k:'p'}, {k:'a'}             "are you there?" from a waiting tab, and the holder's answer (see watchdog())
 // Message events are numbered in the order the server sent them, across holders: a tab that takes over numbers the
 // events of its new connection on from the event that set the last event ID it knows (where a server that resumes
