@@ -592,7 +592,7 @@ function listen() {
         document.addEventListener('resume', resume);
     }
 }
-/** The hub for a stream: the tab's shared one for `key`, or (key null, or no sharing here) a hub of its own. */
+/** The hub for a stream: the tab's shared one for `key`, or (key null) a hub of its own. */
 function hubFor(key, url, init) {
     var mechanisms = key === null ? null : sharing();
     var name = mechanisms ? key : '';
@@ -660,7 +660,8 @@ function SharedEventSourceImpl(url, eventSourceInitDict) {
         throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
     }
     var withCredentials = !!init.withCredentials;
-    var key = streamKey(absolute, withCredentials, init);
+    // (Where the browser cannot share, every instance is alone: no key.)
+    var key = sharing() ? streamKey(absolute, withCredentials, init) : null;
     // A hub that opens its connection at once (an instance alone) checks the options as it does; a shared one may
     // never open it in this tab, so they are checked here.
     if (key !== null)

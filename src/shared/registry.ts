@@ -46,7 +46,7 @@ function listen(): void {
   }
 }
 
-/** The hub for a stream: the tab's shared one for `key`, or (key null, or no sharing here) a hub of its own. */
+/** The hub for a stream: the tab's shared one for `key`, or (key null) a hub of its own. */
 export function hubFor(key: string | null, url: string, init: { [name: string]: unknown }): Hub {
   const mechanisms = key === null ? null : sharing();
   const name = mechanisms ? key! : '';

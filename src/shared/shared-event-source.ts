@@ -8,7 +8,7 @@ import { baseURL } from '../url';
 import { check } from './connection';
 import type { Hub, Member } from './hub';
 import { streamKey } from './key';
-import { hubFor } from './registry';
+import { hubFor, sharing } from './registry';
 
 export interface SharedEventSourceInit extends ExtendedEventSourceInit {
   /**
@@ -95,7 +95,8 @@ function SharedEventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?
     throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
   }
   const withCredentials = !!init.withCredentials;
-  const key = streamKey(absolute, withCredentials, init);
+  // (Where the browser cannot share, every instance is alone: no key.)
+  const key = sharing() ? streamKey(absolute, withCredentials, init) : null;
   // A hub that opens its connection at once (an instance alone) checks the options as it does; a shared one may
   // never open it in this tab, so they are checked here.
   if (key !== null) check(absolute, init);

@@ -128,6 +128,13 @@ const REMOVE_SHARING = `(() => {
   Object.defineProperty(Navigator.prototype, 'locks', { get() { return undefined; }, configurable: true });
 })();`;
 
+// As an old browser: no fetch, streams, TextDecoder, AbortController or DOM event constructors (the XMLHttpRequest
+// transport and the DOM shims), and no Web Locks or BroadcastChannel.
+const REMOVE_MODERN = REMOVE_SHARING.replace('})();', `
+  for (const name of ['EventSource', 'fetch', 'Request', 'Response', 'Headers', 'ReadableStream', 'TextDecoder',
+    'TextEncoder', 'AbortController', 'EventTarget', 'Event', 'MessageEvent']) delete window[name];
+})();`);
+
 // --- Helpers -------------------------------------------------------------------------------------------------------
 
 async function openTabs(t, n, options = {}) {
@@ -403,6 +410,19 @@ const scenarios = [
     await t.stream.drained();
   }],
 ];
+
+scenarios.push(['an old browser (no fetch, streams, EventTarget or sharing): each tab reads its own XMLHttpRequest stream, correctly', async (t) => {
+  await t.context.addInitScript(REMOVE_MODERN);
+  const pages = await openTabs(t, 2);
+  for (const page of pages) await lastIs(page, 'open');
+  t.stream.emit(12);
+  for (const page of pages) await logReaches(page, 13);
+  for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 12)]);
+  assert.equal(t.stream.requests.length, 2);
+  assert.deepEqual(await pages[0].evaluate(() => [typeof fetch, typeof EventTarget, typeof BroadcastChannel]), ['undefined', 'undefined', 'undefined']);
+  for (const page of pages) await page.evaluate(() => window.sources[0].close());
+  await t.stream.drained();
+}]);
 
 // --- The runner ----------------------------------------------------------------------------------------------------
 
