@@ -324,7 +324,8 @@ function createHub(key, url, init, sharing, connect, ended) {
         }
     }
     function state(seq, own) {
-        return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0, v: retry };
+        // (A tab that takes over has not opened its connection yet: only the answer to a join tells the readyState.)
+        return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: own ? readyState : CONNECTING$1, n: lastSeq < 0, v: retry };
     }
     function announce(list) {
         if (readyState !== CONNECTING$1)

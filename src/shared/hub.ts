@@ -130,7 +130,8 @@ export function createHub(
   }
 
   function state(seq: number, own: boolean): Message {
-    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: readyState, n: lastSeq < 0, v: retry };
+    // (A tab that takes over has not opened its connection yet: only the answer to a join tells the readyState.)
+    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: own ? readyState : CONNECTING, n: lastSeq < 0, v: retry };
   }
 
   function announce(list: Member[]): void {

@@ -229,6 +229,30 @@ describe('the handover', () => {
     expect(w.connections[1].closed).toBe(true);
   });
 
+  it('a tab that takes over opens the others only when its own connection opens', async () => {
+    const w = world();
+    const a = w.tab();
+    const b = w.tab();
+    const c = w.tab();
+    await turn();
+    const first = w.connections[0].relay;
+    first.open();
+    w.deliver();
+    // The old holder's connection drops: c hears it; b takes over before it does (and then finds it stale).
+    first.error(0, { reason: 'end' });
+    w.deliver(c);
+    a.leave();
+    await turn();
+    expect(w.connections.length).toBe(2);
+    w.deliver();
+    expect(b.log).toEqual(['open']);
+    expect(c.log).toEqual(['open', 'error:0:end']);
+    w.connections[1].relay.open();
+    w.deliver();
+    expect(b.log).toEqual(['open']);
+    expect(c.log).toEqual(['open', 'error:0:end', 'open']);
+  });
+
   it('a tab that joins gets open when the stream is open, and only what follows', async () => {
     const w = world();
     w.tab();
