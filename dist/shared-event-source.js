@@ -90,13 +90,20 @@ function nextTask(run) {
     };
     channel.port2.postMessage(0);
 }
-/** The details an error event carries: its own properties that a plain Event does not have. */
+// The extended error details (README "Error details"), wherever the event keeps them.
+var DETAILS = ['reason', 'status', 'statusText', 'contentType', 'body', 'error', 'willReconnect', 'reconnectDelay', 'attempt'];
+/** The details an error event carries: the known fields, and any other property that a plain Event does not have. */
 function detailsOf(event) {
     var plain = platform.dom.createEvent('error');
+    var fields = event;
     var details = {};
-    for (var name_1 in event) {
-        if (Object.prototype.hasOwnProperty.call(event, name_1) && !(name_1 in plain))
-            details[name_1] = event[name_1];
+    for (var name_1 in event)
+        if (!(name_1 in plain))
+            details[name_1] = fields[name_1];
+    for (var i = 0; i < DETAILS.length; i++) {
+        var name_2 = DETAILS[i];
+        if (name_2 in event)
+            details[name_2] = fields[name_2];
     }
     return details;
 }
@@ -106,9 +113,9 @@ function pending() {
 /** Throws what the extended EventSource throws for these arguments, without making a request. */
 function check(url, init) {
     var options = {};
-    for (var name_2 in init)
-        if (name_2 !== 'name')
-            options[name_2] = init[name_2];
+    for (var name_3 in init)
+        if (name_3 !== 'name')
+            options[name_3] = init[name_3];
     // (A `fetch` that is not a function stays, for its error.)
     if (typeof options.fetch === 'function' || options.fetch == null)
         options.fetch = pending;

@@ -52,12 +52,18 @@ function nextTask(run: () => void): void {
   channel.port2.postMessage(0);
 }
 
-/** The details an error event carries: its own properties that a plain Event does not have. */
+// The extended error details (README "Error details"), wherever the event keeps them.
+const DETAILS = ['reason', 'status', 'statusText', 'contentType', 'body', 'error', 'willReconnect', 'reconnectDelay', 'attempt'];
+
+/** The details an error event carries: the known fields, and any other property that a plain Event does not have. */
 export function detailsOf(event: Event): { [name: string]: unknown } {
   const plain = platform.dom!.createEvent('error');
+  const fields = event as unknown as { [name: string]: unknown };
   const details: { [name: string]: unknown } = {};
-  for (const name in event) {
-    if (Object.prototype.hasOwnProperty.call(event, name) && !(name in plain)) details[name] = (event as unknown as { [name: string]: unknown })[name];
+  for (const name in event) if (!(name in plain)) details[name] = fields[name];
+  for (let i = 0; i < DETAILS.length; i++) {
+    const name = DETAILS[i];
+    if (name in event) details[name] = fields[name];
   }
   return details;
 }
