@@ -173,6 +173,8 @@ async function until(check) {
 /** The one tab that fetched the stream since `before` (fetch counts), failing if there is not exactly one. */
 async function holder(pages, before) {
   const counts = await Promise.all(pages.map(fetches));
+  // (Without `before`: the tab that fetched last, or the one that fetched at all.)
+  if (before === null) return pages[counts.indexOf(Math.max(...counts))];
   const grew = pages.filter((_, i) => counts[i] > (before ? before[i] : 0));
   assert.equal(grew.length, 1, 'exactly one tab fetched the stream: ' + counts);
   return grew[0];
@@ -225,6 +227,23 @@ const scenarios = [
     // The closed instance stopped where it was closed, with nothing after.
     const closed = await log(first);
     assert.deepEqual(closed, ['open', ...expected(1, closed.length - 1)]);
+  }],
+
+  ['three handovers in a row while events flow (instance closed, tab closed, tab navigated): six tabs, exact sequences', async (t) => {
+    const pages = await openTabs(t, 6);
+    for (const page of pages) await lastIs(page, 'open');
+    const leave = [(p) => p.evaluate(() => window.sources[0].close()), (p) => p.close(), (p) => p.goto(t.server.url('/elsewhere'))];
+    let left = pages.slice();
+    for (let round = 0; round < 3; round++) {
+      const first = await holder(left, null);
+      left = left.filter((p) => p !== first);
+      const before = await Promise.all(left.map(fetches));
+      await emitDuring(t.stream, 40 * (round + 1), () => leave[round](first));
+      for (const page of left) await logReaches(page, 40 * (round + 1) + 1);
+      for (const page of left) assert.deepEqual(await log(page), ['open', ...expected(1, 40 * (round + 1))]);
+      assert.equal(t.stream.requests.length, round + 2);
+      await holder(left, before);
+    }
   }],
 
   ['the holder tab is closed (page.close): another tab takes over, no event missing or repeated', async (t) => {
