@@ -503,6 +503,9 @@ function createHub(key, url, init, sharing, connect, ended) {
             channel = new sharing.Channel(key);
             channel.onmessage = function (event) {
                 var message = event.data;
+                // (Anything else on this channel is not ours.)
+                if (!message || typeof message.e !== 'number')
+                    return;
                 // (Only the holder's messages are signs of its life: not other tabs' joins and questions.)
                 if (message.k !== 'j' && message.k !== 'p')
                     heard = true;

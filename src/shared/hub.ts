@@ -279,6 +279,8 @@ export function createHub(
       channel = new sharing.Channel(key);
       channel.onmessage = function (event) {
         const message = event.data as Message;
+        // (Anything else on this channel is not ours.)
+        if (!message || typeof message.e !== 'number') return;
         // (Only the holder's messages are signs of its life: not other tabs' joins and questions.)
         if (message.k !== 'j' && message.k !== 'p') heard = true;
         apply(message);
