@@ -2057,10 +2057,87 @@
         return 'whatwg-eventsource ' + (withCredentials ? 'credentials ' : 'anonymous ') + url + ' ' + options;
     }
 
+    function noop() { }
+    /**
+     * `granted`: this tab holds the lock; `lost`: another tab took it (this one did not answer); `refused`: the browser
+     * will not give locks here (an opaque origin, a sandboxed frame).
+     */
+    function createElection(locks, name, granted, lost, refused) {
+        var controller = null;
+        var release = null;
+        var holding = false;
+        // Bumped by stop() and by each request, so that a lock granted to an earlier one is given back at once.
+        var generation = 0;
+        function request(steal) {
+            var mine = ++generation;
+            if (controller)
+                controller.abort();
+            // (A steal cannot have a signal: it is granted at once.)
+            controller = steal ? null : new AbortController();
+            locks
+                .request(name, steal ? { steal: true } : { signal: controller.signal }, function () {
+                if (mine !== generation)
+                    return;
+                holding = true;
+                granted();
+                return new Promise(function (resolve) {
+                    release = resolve;
+                });
+            })
+                .then(noop, function () {
+                if (mine !== generation)
+                    return;
+                if (!holding)
+                    return refused();
+                holding = false;
+                release = null;
+                lost();
+            });
+        }
+        return {
+            request: request,
+            stop: function () {
+                generation++;
+                if (controller)
+                    controller.abort();
+                if (release)
+                    release();
+                controller = release = null;
+                holding = false;
+            },
+        };
+    }
+
+    // One stream as one tab sees it: the channel protocol by which the tab that holds the connection (election.ts)
+    // relays what the connection dispatches to the other tabs (a BroadcastChannel), and the watchdog for a holder
+    // that stops answering.
+    //
+    // Why these mechanisms. Web Locks never elect two holders, and the browser hands a lock to the next waiting tab as
+    // soon as its holder lets go or its page goes away (closed, navigated, crashed); with BroadcastChannel they are in
+    // every browser since 2022. A SharedWorker holding the stream was not chosen: Chrome on Android has had it only
+    // since 148, it cannot see a tab's freeze or back/forward cache, and bundles that touch `window` fail in it; a
+    // service worker is stopped when idle. `storage` events on localStorage leases are lossy and racy, and elected
+    // several leaders in the libraries that used them. What Web Locks do not cover: a holder frozen or hung without a
+    // `freeze` event keeps its lock, so waiting tabs ask it and take the lock if it does not answer (watchdog()).
+    //
+    // The protocol. Every message carries `e`, the epoch: the number of holders so far, as far as the sender knows.
+    //   {k:'j'}                      a tab joins; the holder answers with its state
+    //   {k:'s', s, q, i, r, n}       state: the last sequence number s, the one where the last event ID i was set q,
+    //                                readyState r; n: the sender had no count of its own, so everyone takes this one
+    //   {k:'o'}                      the connection is open
+    //   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
+    //   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
+    //   {k:'t', v}                   the stream set its reconnection time to v ms (also `v` in state messages)
+    //   {k:'p'}, {k:'a'}             "are you there?" from a waiting tab, and the holder's answer (see watchdog())
+    // Message events are numbered in the order the server sent them, across holders: a tab that takes over numbers the
+    // events of its new connection on from the event that set the last event ID it knows (where a server that resumes
+    // from `Last-Event-ID` goes on), so a tab that had already received some of them (an old holder's last messages
+    // still on their way) drops them by number, and no tab gets an event twice or misses one.
+    // `open` and reconnecting `error`s of an older epoch are stale (their connection is gone) and ignored; a failure
+    // (error with CLOSED) counts from any epoch, so that every tab closes alike.
     var CONNECTING$1 = 0;
     var OPEN$1 = 1;
     var CLOSED$1 = 2;
-    function noop() { }
     /** How long a tab waiting for the lock waits for a sign of life from the holder before it asks, and then takes. */
     var WATCH = 4000;
     /**
@@ -2083,10 +2160,7 @@
         var counter = 0;
         var connection = null;
         var channel = null;
-        var controller = null;
-        var release = null;
-        // Bumped by stop() and by each lock request, so that a lock granted to an earlier one is given back at once.
-        var generation = 0;
+        var election = null;
         // The watchdog: whether anything came from another tab since its last look, and whether it asked the holder.
         var watch;
         var heard = false;
@@ -2207,53 +2281,22 @@
                 connection.listen(type);
         }
         function stop() {
-            generation++;
             clearTimeout(watch);
-            if (controller)
-                controller.abort();
-            if (release)
-                release();
+            if (election)
+                election.stop();
             if (connection)
                 connection.close();
             if (channel) {
                 channel.onmessage = null;
                 channel.close();
             }
-            controller = release = connection = channel = null;
+            election = connection = channel = null;
         }
         // The browser may refuse the lock or the channel (an opaque origin, a sandboxed or storage-partitioned frame):
         // then this hub holds a connection of its own.
         function alone() {
             stop();
             takeOver();
-        }
-        // Asks for the lock: in turn, or (steal) at once, from a holder that does not answer.
-        function request(steal) {
-            var mine = ++generation;
-            if (controller)
-                controller.abort();
-            controller = steal ? null : new AbortController();
-            sharing.locks
-                .request(key, steal ? { steal: true } : { signal: controller.signal }, function () {
-                if (mine !== generation)
-                    return;
-                clearTimeout(watch);
-                takeOver();
-                return new Promise(function (resolve) {
-                    release = resolve;
-                });
-            })
-                .then(noop, function () {
-                if (mine !== generation)
-                    return;
-                if (!connection)
-                    return alone();
-                // Stolen while this tab did not answer (it was frozen): the tab that stole it holds the connection now.
-                connection.close();
-                connection = release = null;
-                request();
-                watchdog();
-            });
         }
         // A tab can be frozen without a `freeze` event, with the lock held. So a tab that waits for the lock and hears
         // nothing from the holder for WATCH ms asks (`p`), and if nothing comes in the next WATCH ms either, it takes
@@ -2272,7 +2315,7 @@
                     post({ k: 'p', e: epoch });
                 }
                 else {
-                    return request(true);
+                    return election.request(true);
                 }
                 watchdog();
             }, WATCH);
@@ -2292,7 +2335,25 @@
                         heard = true;
                     apply(message);
                 };
-                request();
+                election = createElection(sharing.locks, key, function () {
+                    clearTimeout(watch);
+                    // In a task of its own: the old holder's last messages, if they are already here, come first (a failure
+                    // then ends this hub before it connects). Nothing orders them with the lock for sure, so a failure that
+                    // comes later still counts (see apply()).
+                    var mine = election;
+                    nextTask(function () {
+                        if (election === mine)
+                            takeOver();
+                    });
+                }, function () {
+                    // Taken while this tab did not answer (it was frozen): the tab that took it holds the connection now.
+                    if (connection)
+                        connection.close();
+                    connection = null;
+                    election.request();
+                    watchdog();
+                }, alone);
+                election.request();
                 post({ k: 'j', e: epoch });
                 watchdog();
             }

@@ -1,4 +1,4 @@
-import { R as RECONNECT_AT_ONCE, b as REPLACE, p as platform, E as EventSource, g as globalObject, h as setUtf8Fallback } from './shared.js';
+import { R as RECONNECT_AT_ONCE, b as REPLACE, p as platform, E as EventSource, g as globalObject, e as setUtf8Fallback } from './shared.js';
 
 // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
 // __proto__, constructor or toString are types like any other.

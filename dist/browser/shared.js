@@ -811,4 +811,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, RECONNECT_AT_ONCE as R, slots as a, REPLACE as b, createUtf8StreamDecoder as c, createParser as d, baseURL as e, failedToConstruct as f, globalObject as g, setUtf8Fallback as h, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, RECONNECT_AT_ONCE as R, slots as a, REPLACE as b, createUtf8StreamDecoder as c, createParser as d, setUtf8Fallback as e, failedToConstruct as f, globalObject as g, baseURL as h, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };

@@ -39,7 +39,7 @@ interface Step {
 function noop(): void {}
 
 /** Runs `run` in a task of its own (a message to itself: unlike timers, not throttled in background tabs). */
-function nextTask(run: () => void): void {
+export function nextTask(run: () => void): void {
   if (typeof MessageChannel !== 'function') {
     setTimeout(run, 0);
     return;

@@ -1,5 +1,6 @@
-// One stream as one tab sees it: the election of the tab that holds the connection (a Web Lock), and the channel
-// protocol by which it relays what the connection dispatches to the other tabs (a BroadcastChannel).
+// One stream as one tab sees it: the channel protocol by which the tab that holds the connection (election.ts)
+// relays what the connection dispatches to the other tabs (a BroadcastChannel), and the watchdog for a holder
+// that stops answering.
 //
 // Why these mechanisms. Web Locks never elect two holders, and the browser hands a lock to the next waiting tab as
 // soon as its holder lets go or its page goes away (closed, navigated, crashed); with BroadcastChannel they are in
@@ -24,7 +25,8 @@
 // still on their way) drops them by number, and no tab gets an event twice or misses one.
 // `open` and reconnecting `error`s of an older epoch are stale (their connection is gone) and ignored; a failure
 // (error with CLOSED) counts from any epoch, so that every tab closes alike.
-import type { Connect, Connection, Relay } from './connection';
+import { nextTask, type Connect, type Connection, type Relay } from './connection';
+import { createElection, type Election } from './election';
 
 const CONNECTING = 0;
 const OPEN = 1;
@@ -69,8 +71,6 @@ export interface Hub {
   resume(): void;
 }
 
-function noop(): void {}
-
 /** How long a tab waiting for the lock waits for a sign of life from the holder before it asks, and then takes. */
 export const WATCH = 4000;
 
@@ -101,10 +101,7 @@ export function createHub(
   let counter = 0;
   let connection: Connection | null = null;
   let channel: InstanceType<Sharing['Channel']> | null = null;
-  let controller: AbortController | null = null;
-  let release: (() => void) | null = null;
-  // Bumped by stop() and by each lock request, so that a lock granted to an earlier one is given back at once.
-  let generation = 0;
+  let election: Election | null = null;
   // The watchdog: whether anything came from another tab since its last look, and whether it asked the holder.
   let watch: ReturnType<typeof setTimeout> | undefined;
   let heard = false;
@@ -209,16 +206,14 @@ export function createHub(
   }
 
   function stop(): void {
-    generation++;
     clearTimeout(watch);
-    if (controller) controller.abort();
-    if (release) release();
+    if (election) election.stop();
     if (connection) connection.close();
     if (channel) {
       channel.onmessage = null;
       channel.close();
     }
-    controller = release = connection = channel = null;
+    election = connection = channel = null;
   }
 
   // The browser may refuse the lock or the channel (an opaque origin, a sandboxed or storage-partitioned frame):
@@ -226,31 +221,6 @@ export function createHub(
   function alone(): void {
     stop();
     takeOver();
-  }
-
-  // Asks for the lock: in turn, or (steal) at once, from a holder that does not answer.
-  function request(steal?: boolean): void {
-    const mine = ++generation;
-    if (controller) controller.abort();
-    controller = steal ? null : new AbortController();
-    sharing!.locks
-      .request(key, steal ? ({ steal: true } as unknown as { signal: AbortSignal }) : { signal: controller!.signal }, function () {
-        if (mine !== generation) return;
-        clearTimeout(watch);
-        takeOver();
-        return new Promise<void>(function (resolve) {
-          release = resolve;
-        });
-      })
-      .then(noop, function () {
-        if (mine !== generation) return;
-        if (!connection) return alone();
-        // Stolen while this tab did not answer (it was frozen): the tab that stole it holds the connection now.
-        connection.close();
-        connection = release = null;
-        request();
-        watchdog();
-      });
   }
 
   // A tab can be frozen without a `freeze` event, with the lock held. So a tab that waits for the lock and hears
@@ -267,7 +237,7 @@ export function createHub(
         asked = true;
         post({ k: 'p', e: epoch });
       } else {
-        return request(true);
+        return election!.request(true);
       }
       watchdog();
     }, WATCH);
@@ -285,7 +255,29 @@ export function createHub(
         if (message.k !== 'j' && message.k !== 'p') heard = true;
         apply(message);
       };
-      request();
+      election = createElection(
+        sharing.locks,
+        key,
+        function () {
+          clearTimeout(watch);
+          // In a task of its own: the old holder's last messages, if they are already here, come first (a failure
+          // then ends this hub before it connects). Nothing orders them with the lock for sure, so a failure that
+          // comes later still counts (see apply()).
+          const mine = election;
+          nextTask(function () {
+            if (election === mine) takeOver();
+          });
+        },
+        function () {
+          // Taken while this tab did not answer (it was frozen): the tab that took it holds the connection now.
+          if (connection) connection.close();
+          connection = null;
+          election!.request();
+          watchdog();
+        },
+        alone,
+      );
+      election.request();
       post({ k: 'j', e: epoch });
       watchdog();
     } catch (error) {
