@@ -166,8 +166,9 @@ function logReaches(page, length, i = 0) {
 function lastIs(page, entry, i = 0) {
   return waitIn(page, ([k, e]) => window.logs[k] && window.logs[k].indexOf(e) >= 0, [i, entry]);
 }
+/** Waits, without a deadline, until check() is true (looking every few ms). */
 async function until(check) {
-  while (!(await check())) await new Promise((resolve) => setImmediate(resolve));
+  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 /** The one tab that fetched the stream since `before` (fetch counts), failing if there is not exactly one. */
