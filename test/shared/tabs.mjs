@@ -37,7 +37,8 @@ function ticker(server, path = '/ticker', retry = 0) {
       failNext--;
       return void res.writeHead(503, { 'Content-Type': 'text/plain' }).end('down');
     }
-    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store' });
+    // (Any origin may read it: the sandboxed frame's is opaque.)
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' });
     res.socket?.setNoDelay?.(true);
     if (requests.length === 1 && retry) res.write('retry: ' + retry + '\n\n');
     else res.write(':\n\n');
@@ -442,6 +443,31 @@ scenarios.push(['an old browser (no fetch, streams, EventTarget or sharing): eac
   assert.deepEqual(await pages[0].evaluate(() => [typeof fetch, typeof EventTarget, typeof BroadcastChannel]), ['undefined', 'undefined', 'undefined']);
   for (const page of pages) await page.evaluate(() => window.sources[0].close());
   await t.stream.drained();
+}]);
+
+scenarios.push(['a sandboxed frame (opaque origin: its lock request is refused) reads its own connection; the tabs share theirs', async (t) => {
+  const pages = await openTabs(t, 2);
+  for (const page of pages) await lastIs(page, 'open');
+  await pages[0].evaluate((src) => {
+    const frame = document.createElement('iframe');
+    frame.sandbox = 'allow-scripts';
+    frame.src = src;
+    document.body.appendChild(frame);
+  }, t.server.url('/page'));
+  await until(() => pages[0].frames().length === 2);
+  const frame = pages[0].frames()[1];
+  await frame.waitForFunction(() => typeof window.make === 'function', null, { timeout: 0, polling: 5 });
+  assert.equal(await frame.evaluate(() => self.origin), 'null');
+  // Web Locks and BroadcastChannel are there, but a lock request is refused: the frame falls back on its own.
+  assert.equal(await frame.evaluate(() => navigator.locks.request('x', () => 1).then(String, (e) => e.name)), 'SecurityError');
+  await frame.evaluate((u) => window.make(u), t.server.url(t.stream.path));
+  await frame.waitForFunction(() => window.logs[0].indexOf('open') >= 0, null, { timeout: 0, polling: 5 });
+  t.stream.emit(6);
+  for (const page of pages) await logReaches(page, 7);
+  await frame.waitForFunction(() => window.logs[0].length >= 7, null, { timeout: 0, polling: 5 });
+  for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 6)]);
+  assert.deepEqual(await frame.evaluate(() => window.logs[0]), ['open', ...expected(1, 6)]);
+  assert.equal(t.stream.requests.length, 2, 'one request for the tabs, one for the frame');
 }]);
 
 // --- The runner ----------------------------------------------------------------------------------------------------
