@@ -11,6 +11,14 @@ const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.t
 // Browsers' builds (the script tags and dist/browser/, which the "browser" export condition selects) leave out
 // what only pays in Node: messages are plain MessageEvents (src/dom/message-plain.ts) and TextDecoder decodes in
 // its own streaming mode (src/utf8-native-plain.ts). Node's builds keep the tuned modules.
+// The plain script tag is a closed bundle with no subclass of EventSource: src/subclasses.ts says so there, and the
+// Policy seam is left out.
+const noSubclasses = () => ({
+  name: 'no-subclasses',
+  resolveId: (source, importer) => (source === './subclasses' && importer && /[\\/]src[\\/]/.test(importer) ? '\0no-subclasses' : null),
+  load: (id) => (id === '\0no-subclasses' ? 'export const SUBCLASSES = false;' : null),
+});
+
 const forBrowsers = () => ({
   name: 'for-browsers',
   resolveId: (source, importer) =>
@@ -21,9 +29,11 @@ const forBrowsers = () => ({
 
 // ES5 output that old Safari also parses; the only minified files are the script tags'. A script tag is one closed
 // bundle, so the names of properties that only its own objects carry can be shortened too (about 40 B gzip): the
-// platform seams, the DOM bindings, the transports' handlers, the event handler slots and the shim's stop flag.
+// platform seams, the DOM bindings, the transports' handlers, the event handler slots, the instance's slots, the
+// members of a Policy and the shim's stop flag.
 // None of them is a name of anything the platform or a user reads.
-const INTERNAL_PROPERTIES = /^(dom|parseURL|originOf|xhr|methods|createEvent|createMessageEvent|handlers|chunk|_stop)$/;
+const INTERNAL_PROPERTIES =
+  /^(dom|parseURL|originOf|xhr|methods|createEvent|createMessageEvent|handlers|chunk|_stop|lastEventIdString|skipWait|transport|wait|dispatching)$/;
 const minify = () =>
   terser({ ecma: 5, safari10: true, compress: { passes: 2 }, mangle: { properties: { regex: INTERNAL_PROPERTIES } } });
 
@@ -36,7 +46,7 @@ export default [
   // The ponyfill and the polyfill: the polyfill imports the ponyfill's code (the shared chunk), so the global and
   // the named export are one class.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended.ts', ...sharedEntry },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts', ...sharedEntry },
     output: [
       { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
       { dir, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared.cjs' },
@@ -45,7 +55,7 @@ export default [
   },
   // The same entries for browsers' bundlers (the "browser" export condition): ES modules, without the Node tuning.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended.ts', ...sharedEntry },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts', ...sharedEntry },
     output: { dir: dir + '/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
     plugins: [forBrowsers(), ts()],
   },
@@ -66,9 +76,9 @@ export default [
       { file: dir + '/eventsource.iife.js', format: 'iife' },
       { file: dir + '/eventsource.iife.min.js', format: 'iife', plugins: [minify()] },
     ],
-    plugins: [forBrowsers(), ts()],
+    plugins: [noSubclasses(), forBrowsers(), ts()],
   },
-  // The script tag with the opt-in extensions (src/extended.ts).
+  // The script tag with the extended class (src/extended/).
   {
     input: 'src/extended-iife.ts',
     output: [
@@ -87,7 +97,7 @@ export default [
     plugins: [forBrowsers(), ts()],
   },
   ...['index', 'polyfill', 'stream', 'extended', 'shared'].map((name) => ({
-    input: 'src/' + name + '.ts',
+    input: 'src/' + (name === 'extended' ? 'extended/index' : name) + '.ts',
     output: [
       { file: dir + '/' + (name === 'shared' ? 'shared-event-source' : name) + '.d.ts', format: 'es' },
       { file: dir + '/' + (name === 'shared' ? 'shared-event-source' : name) + '.d.cts', format: 'es' },

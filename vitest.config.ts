@@ -1,8 +1,14 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 20000,
+    // A hang guard only (no test may depend on the machine's speed), above the waits' own (test/helpers/wait.mjs).
+    testTimeout: 120000,
+    // Most test files spend their time waiting on sockets, child processes and a browser, not on the CPU: on two
+    // cores, vitest's default (one worker per core but one) ran them one at a time. No test may depend on the
+    // machine's speed, so they can share it.
+    maxWorkers: Math.max(4, availableParallelism() - 1),
   },
 });

@@ -16,7 +16,7 @@
 // (Node's bundled undici) and its global dispatcher instead.
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { median } from './report.mjs';
+import { median } from './stats.mjs';
 
 const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const [mode, clientName, port] = positional;

@@ -1,6 +1,7 @@
-// The end-to-end benchmark's tables (printed, and written into bench/README.md between their own markers) and its
-// targets. Nothing here measures anything.
-import { fixed, markdownTable, median, relativeSpread, verdict, writeBetweenMarkers } from './report.mjs';
+// The end-to-end benchmark's tables (printed, and rendered into bench/README.md between their own markers with
+// --write) and its targets. Nothing here measures anything.
+import { VERDICT_WORDS, check, fixed, formatInterval, intervalWords, markdownTable, runFacts, summary, tally, writeBetweenMarkers } from './report.mjs';
+import { interval, median, relativeSpread } from './stats.mjs';
 
 export const E2E_TARGETS = {
   vsUndici: 1.2, // ours' events/s as a multiple of undici's EventSource's
@@ -22,6 +23,12 @@ const LABELS = {
   floor: 'the same + an EventTarget with 2 listeners (info: the floor)',
 };
 
+/** f(a, b) for each round in which both `a` and `b` have a run: the pairs the verdicts are taken from. */
+function byRound(a = [], b = [], f) {
+  const other = new Map(b.map((r) => [r.round, r]));
+  return a.filter((r) => other.has(r.round)).map((r) => f(r, other.get(r.round)));
+}
+
 const failed = (results, part) => results.failures.filter((f) => f.workload === `e2e ${part}`).length;
 const count = (n) => n.toLocaleString('en-US');
 
@@ -38,6 +45,10 @@ function kib(bytes) {
   return `${(bytes / 1024).toFixed(2)} KiB`;
 }
 
+function signedMs(x) {
+  return `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(3)} ms`;
+}
+
 function signedKib(bytes) {
   return `${bytes >= 0 ? '+' : '−'}${(Math.abs(bytes) / 1024).toFixed(2)} KiB`;
 }
@@ -51,8 +62,9 @@ function throughputSection(results, checks) {
   const events = results.sizes.events;
   const names = Object.keys(LABELS).filter((name) => t[name]?.length);
   const rate = (name) => events / (median(t[name].map((r) => r.ms)) / 1000);
-  const ours = t.ours?.length ? rate('ours') : NaN;
   const ceiling = t.fetch?.length ? rate('fetch') : NaN;
+  // Per round: the client's time ÷ ours in the same round (ours' events/s as a multiple of the client's).
+  const vsOurs = (name) => interval(byRound(t[name], t.ours, (client, ours) => client.ms / ours.ms));
   const rows = names.map((name) => {
     const times = t[name].map((r) => r.ms);
     const cpu = median(t[name].map((r) => r.cpuMs));
@@ -62,16 +74,11 @@ function throughputSection(results, checks) {
       perSecond(rate(name)),
       `${Math.round((cpu * 1e6) / events)} ns`,
       fixed(rate(name) / ceiling),
-      name === 'ours' || name.startsWith('fetch') ? '' : fixed(ours / rate(name)),
+      name === 'ours' || name.startsWith('fetch') ? '' : formatInterval(vsOurs(name)),
     ];
   });
   if (t.ours?.length && t.undici?.length) {
-    const vsUndici = ours / rate('undici');
-    checks.push({
-      name: `throughput: ours ≥ ${E2E_TARGETS.vsUndici}× undici's EventSource (events/s)`,
-      ok: vsUndici >= E2E_TARGETS.vsUndici,
-      value: `${fixed(vsUndici)}×`,
-    });
+    check(checks, `throughput: ours ≥ ${E2E_TARGETS.vsUndici}× undici's EventSource (events/s)`, vsOurs('undici'), E2E_TARGETS.vsUndici, true, (x) => fixed(x) + '×');
   }
   return [
     `### Throughput: ${count(events)} events over loopback`,
@@ -79,7 +86,8 @@ function throughputSection(results, checks) {
     `Median over the rounds of the time from creating the client to its ${count(events)}th \`message\` event (raw ` +
       'fetch: to the last byte), after a warm-up stream in the same process; ± is half the range across rounds. ' +
       'Events/s = events ÷ median time. Client CPU is user + system time of the client process over the same span, ' +
-      'per event. ' +
+      'per event. "Ours ÷ client" is paired: per round, the client\'s time ÷ ours, median and ' +
+      `${intervalWords(results.meta.rounds)} in brackets. ` +
       (failed(results, 'throughput')
         ? `**${failed(results, 'throughput')} run(s) FAILED their check** (wrong event count or data length; see the ` +
           'failures printed by the run); the rows show the runs that passed.'
@@ -99,24 +107,20 @@ function firstEventSection(results, checks) {
   const names = Object.keys(runs[0].medianMs);
   const order = Object.keys(LABELS).filter((name) => names.includes(name));
   const pooled = (name) => runs.flatMap((r) => r.samples[name]).sort((a, b) => a - b);
+  // Per round (one process): the client's median − raw fetch's median in the same process.
+  const diff = (name) => interval(runs.map((r) => r.medianMs[name] - r.medianMs.fetch));
   const rows = order.map((name) => {
     const medians = runs.map((r) => r.medianMs[name]);
     const all = pooled(name);
-    const diff = runs.map((r) => r.medianMs[name] - r.medianMs.fetch);
     return [
       LABELS[name],
       ms(median(medians)),
       spread(medians),
       ms(all[Math.min(all.length - 1, Math.floor(all.length * 0.9))]),
-      name === 'fetch' ? '' : `${median(diff) >= 0 ? '+' : '−'}${Math.abs(median(diff)).toFixed(3)} ms`,
+      name === 'fetch' ? '' : formatInterval(diff(name), '', signedMs),
     ];
   });
-  const oursDiff = median(runs.map((r) => r.medianMs.ours - r.medianMs.fetch));
-  checks.push({
-    name: `time to first event: ours − raw fetch ≤ ${E2E_TARGETS.firstEventMs} ms`,
-    ok: oursDiff <= E2E_TARGETS.firstEventMs,
-    value: `${oursDiff.toFixed(3)} ms`,
-  });
+  check(checks, `time to first event: ours − raw fetch ≤ ${E2E_TARGETS.firstEventMs} ms`, diff('ours'), E2E_TARGETS.firstEventMs, false, signedMs);
   const n = results.sizes.firstCount;
   return [
     '### Time to first event',
@@ -125,8 +129,8 @@ function firstEventSection(results, checks) {
       `round is one fresh process in which the clients take turns, one new connection each, ${results.sizes.firstWarmup} ` +
       `untimed turns then ${n} timed ones, so every client gets ${n} fresh connections per round. "Median" is the ` +
       `median over the rounds of each process's median; ± is half their range; p90 is over all ` +
-      `${n * runs.length} connections; "− raw fetch" is the median over the rounds of (client median − raw fetch ` +
-      `median) within the same process.`,
+      `${n * runs.length} connections; "− raw fetch" is paired: per round, (client median − raw fetch median) ` +
+      `within the same process; its median over the rounds and, in brackets, their ${intervalWords(results.meta.rounds)}.`,
     '',
     markdownTable(['Client', 'Median', '±', 'p90', '− raw fetch'], rows, ['l', 'r', 'r', 'r', 'r']),
   ];
@@ -136,21 +140,25 @@ function memorySection(results, checks) {
   const mem = results.memory;
   const order = Object.keys(LABELS).filter((name) => mem[name]?.length);
   const m = (name, field) => median(mem[name].map((r) => r[field]));
+  // Per round: the client's bytes per connection − raw fetch's.
+  const extra = (name) => interval(byRound(mem[name], mem.fetch, (a, b) => a.jsPerConnection - b.jsPerConnection));
   const rows = order.map((name) => [
     LABELS[name],
     kib(m(name, 'jsPerConnection')),
     kib(m(name, 'heapPerConnection')),
     kib(m(name, 'externalPerConnection')),
     `${kib(m(name, 'rssPerConnection'))} ${spread(mem[name].map((r) => r.rssPerConnection))}`,
-    name === 'fetch' || !mem.fetch ? '' : signedKib(m(name, 'jsPerConnection') - m('fetch', 'jsPerConnection')),
+    name === 'fetch' || !mem.fetch ? '' : formatInterval(extra(name), '', signedKib),
   ]);
   if (mem.ours && mem.fetch) {
-    const extra = m('ours', 'jsPerConnection') - m('fetch', 'jsPerConnection');
-    checks.push({
-      name: `memory per idle connection: ours ≤ raw fetch + ${E2E_TARGETS.memoryBytes / 1024} KiB (heapUsed + external)`,
-      ok: extra <= E2E_TARGETS.memoryBytes,
-      value: signedKib(extra),
-    });
+    check(
+      checks,
+      `memory per idle connection: ours ≤ raw fetch + ${E2E_TARGETS.memoryBytes / 1024} KiB (heapUsed + external)`,
+      extra('ours'),
+      E2E_TARGETS.memoryBytes,
+      false,
+      signedKib,
+    );
   }
   const { memoryBase, memoryCount } = results.sizes;
   return [
@@ -159,7 +167,8 @@ function memorySection(results, checks) {
     `One fresh process per client and round opens ${memoryBase} connections to a silent stream (headers and one ` +
       `comment, then nothing) and keeps them open, measures, opens ${count(memoryCount)} more (100 at a time, each ` +
       'one open before the next batch) and measures again; the table shows (after − before) ÷ ' +
-      `${count(memoryCount)}, medians over the rounds. Each measurement follows 200 ms of quiet and four ` +
+      `${count(memoryCount)}, medians over the rounds; "− raw fetch" is paired per round, in brackets its ` +
+      `${intervalWords(results.meta.rounds)}. Each measurement follows 200 ms of quiet and four ` +
       '`global.gc()` calls. `heapUsed + external` is what the program holds (the target uses it); RSS is what the OS ' +
       'sees (± is half its range across rounds; the JS columns barely vary). Raw fetch holds each response with ' +
       'its reader, the first chunk read and a second `read()` pending.',
@@ -186,7 +195,7 @@ function dispatchSection(results) {
     '',
     `One fresh process per variant and round: ${count(results.sizes.dispatchIterations)} events delivered to one ` +
       'listener (it counts them and adds up `data.length`) on one `EventTarget`, 16-24-character data strings; one ' +
-      'warm-up pass, then the fastest of five timed passes, median over the rounds. Informational: it shows what ' +
+      'warm-up pass, then the median of five timed passes, median over the rounds. Informational: it shows what ' +
       "an EventSource in Node pays per event before parsing anything. (The plain callback's object never escapes, " +
       'so V8 does not even allocate it.)',
     '',
@@ -210,10 +219,12 @@ export function renderE2E(results) {
   const checks = [];
   const m = results.meta;
   const parts = [
-    `Run ${m.date} · Node ${m.node} (its bundled undici ${m.nodeUndici}) · ${m.cpu} × ${m.cores} cores · ${m.os} · ` +
-      `${m.ours}, ${m.undici}, ${m.eventsource} · median of ${m.rounds} round${m.rounds === 1 ? '' : 's'}, one ` +
-      `fresh client process per measurement, server in its own process · \`${m.command}\`` +
-      (m.quick ? ' · **--quick smoke run: small sizes, numbers not meaningful**' : ''),
+    runFacts(
+      { ...m, node: `${m.node} (its bundled undici ${m.nodeUndici})`, versions: `${m.ours}, ${m.undici}, ${m.eventsource}` },
+      results.load,
+    ) + ' · one fresh client process per measurement, server in its own process',
+    '',
+    VERDICT_WORDS,
   ];
   if (results.parts.includes('throughput')) parts.push('', ...throughputSection(results, checks));
   if (results.parts.includes('first-event') && results.first.length) parts.push('', ...firstEventSection(results, checks));
@@ -221,9 +232,9 @@ export function renderE2E(results) {
   if (results.parts.includes('dispatch')) parts.push('', ...dispatchSection(results));
   parts.push(
     '',
-    `### End-to-end targets: ${checks.filter((c) => c.ok).length} of ${checks.length} met`,
+    `### End-to-end targets: ${tally(checks)}`,
     '',
-    ...checks.map((c) => `- ${verdict(c.ok)} ${c.name} (${c.value})`),
+    ...summary(checks),
   );
   return { markdown: parts.join('\n'), checks };
 }

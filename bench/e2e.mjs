@@ -3,24 +3,24 @@
 //
 // Like the parser benchmark, this file only orchestrates. One event stream server (bench/e2e-server.mjs) runs in a
 // process of its own for the whole run; every measurement is a fresh client process (bench/e2e-client.mjs, or
-// bench/dispatch-worker.mjs for the in-process event cost), the clients are interleaved round-robin within a round
-// (the starting one rotating), and the report shows medians over the rounds.
+// bench/tools/dispatch-worker.mjs for the in-process event cost, a part that runs only when named), the clients are
+// interleaved round-robin within a round (the starting one rotating), and the report pairs them round by round.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { renderE2E, writeE2EReadme } from './e2e-report.mjs';
+import os from 'node:os';
+import { packageVersion } from './node.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 
-/** The parts, as `--only` names them (`e2e` selects them all). */
+/** The parts, as `--only` names them (`e2e-dispatch`, an informational micro-benchmark, only when named). */
 export const E2E_PARTS = ['throughput', 'first-event', 'memory', 'dispatch'];
-
-/** undici 8 (the devDependency: undici's EventSource, and the fetch every client runs on) needs this Node. */
-export const E2E_MIN_NODE = [22, 19, 0];
+/** What `npm run bench` and `--only e2e` run. */
+export const E2E_DEFAULT_PARTS = ['throughput', 'first-event', 'memory'];
 
 export const SIZES = {
   full: {
@@ -56,15 +56,9 @@ export const DISPATCH_VARIANTS = [
   'undici-fast-message-event',
 ];
 
-export function nodeSupportsE2E(version = process.versions.node) {
-  const v = version.split('.').map(Number);
-  for (let i = 0; i < 3; i++) if (v[i] !== E2E_MIN_NODE[i]) return v[i] > E2E_MIN_NODE[i];
-  return true;
-}
-
 /**
- * Runs the selected parts; prints the tables and (options.write) puts them into bench/README.md. Returns the
- * correctness failures ({ workload, kind, message }); performance targets are only reported.
+ * Runs the selected parts and returns the raw results, with the correctness failures ({ workload, kind, message })
+ * in `failures`; performance targets are only reported (bench/e2e-report.mjs).
  */
 export async function runE2E(options, meta) {
   const parts = options.e2e;
@@ -78,6 +72,7 @@ export async function runE2E(options, meta) {
     first: [],
     memory: {},
     dispatch: {},
+    load: [],
   };
 
   const needsServer = parts.some((p) => p !== 'dispatch');
@@ -98,7 +93,7 @@ export async function runE2E(options, meta) {
           ]);
           processes++;
           check(r, 'throughput', failures);
-          if (r.ok) (results.throughput[name] ??= []).push(r);
+          if (r.ok) (results.throughput[name] ??= []).push({ ...r, round });
         }
       }
       if (parts.includes('first-event')) {
@@ -109,7 +104,7 @@ export async function runE2E(options, meta) {
         ]);
         processes++;
         check(r, 'first-event', failures);
-        if (r.ok) results.first.push(r);
+        if (r.ok) results.first.push({ ...r, round });
       }
       if (parts.includes('memory')) {
         for (const name of rotate(MEMORY_CLIENTS)) {
@@ -118,31 +113,29 @@ export async function runE2E(options, meta) {
           ]);
           processes++;
           check(r, 'memory', failures);
-          if (r.ok) (results.memory[name] ??= []).push(r);
+          if (r.ok) (results.memory[name] ??= []).push({ ...r, round });
         }
       }
       if (parts.includes('dispatch')) {
         for (const variant of rotate(DISPATCH_VARIANTS)) {
-          const r = child(options, 'dispatch-worker.mjs', [variant, '--iterations', sizes.dispatchIterations]);
+          const r = child(options, join('tools', 'dispatch-worker.mjs'), [variant, '--iterations', sizes.dispatchIterations]);
           processes++;
           check(r, 'dispatch', failures);
           if (r.ok) (results.dispatch[variant] ??= []).push(r);
         }
       }
-      log(`e2e round ${round}/${options.rounds}: ${processes} processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      results.load.push(os.loadavg()[0]);
+      log(
+        `e2e round ${round}/${options.rounds}: ${processes} processes in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+          `(load average ${os.loadavg()[0].toFixed(2)})`,
+      );
     }
   } finally {
     if (server) server.stop();
   }
 
   results.failures = failures;
-  const { markdown } = renderE2E(results);
-  console.log('\n' + markdown + '\n');
-  if (options.write) {
-    writeE2EReadme(join(here, 'README.md'), markdown);
-    log('end-to-end results written to bench/README.md');
-  }
-  return failures;
+  return results;
 }
 
 function check(result, part, failures) {
@@ -190,13 +183,12 @@ export async function startServer(sizes) {
 }
 
 function versions() {
-  const version = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).version;
   // Which build was measured: dist/ changes while src/ is being worked on.
   const dist = createHash('sha256').update(readFileSync(join(root, 'dist', 'index.js'))).digest('hex').slice(0, 8);
   return {
-    ours: `whatwg-eventsource ${version(root)} (dist/index.js sha256 ${dist})`,
-    undici: `undici ${version(join(root, 'node_modules', 'undici'))}`,
-    eventsource: `eventsource ${version(join(root, 'node_modules', 'eventsource'))}`,
+    ours: `whatwg-eventsource ${packageVersion()} (dist/index.js sha256 ${dist})`,
+    undici: `undici ${packageVersion('undici')}`,
+    eventsource: `eventsource ${packageVersion('eventsource')}`,
     nodeUndici: process.versions.undici,
   };
 }

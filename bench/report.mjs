@@ -1,6 +1,8 @@
-// Turns the collected measurements into markdown tables (printed, and written into bench/README.md), and judges
-// the targets. Nothing here measures anything.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+// Turns the collected measurements into markdown tables (printed, and rendered into bench/README.md with --write),
+// judges the targets, and keeps the raw results (bench/results/). Nothing here measures anything.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { VERDICT, interval, judge, median, paired, relativeSpread } from './stats.mjs';
 
 export const TARGETS = {
   vsBaseline: 0.8, // ours' throughput as a fraction of the baseline's, every workload
@@ -12,20 +14,16 @@ export const TARGETS = {
 export const START = '<!-- results:start -->';
 export const END = '<!-- results:end -->';
 
-export function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
+export { median, relativeSpread };
 
-/** Half the range across rounds, relative to the median (`m`, when the caller has it): how noisy a row is. */
-export function relativeSpread(values, m = median(values)) {
-  return values.length > 1 ? (Math.max(...values) - Math.min(...values)) / 2 / m : 0;
-}
-
-export const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 // Three significant digits, so a ratio just under a target never prints as the target itself (0.798, not 0.80).
 export const fixed = (x) => (Number.isFinite(x) ? x.toPrecision(3) : 'n/a');
+
+/** "1.27 (1.19–1.35) MET": the median of the paired ratios, their interval, and the verdict when there is a target. */
+export function formatInterval(iv, verdictText = '', digits = fixed) {
+  const range = iv.n > 1 ? ` (${digits(iv.low)}–${digits(iv.high)})` : '';
+  return `${digits(iv.median)}${range}${verdictText ? ' ' + verdictText : ''}`;
+}
 
 function formatBytes(n) {
   if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MiB`;
@@ -52,14 +50,22 @@ export function markdownTable(headers, rows, align = []) {
 }
 
 /**
- * Ratios from the medians of fresh-process timings: throughput ratio = baseline_time / impl_time (> 1 is faster
- * than the baseline); ours vs eventsource-parser = esp_time / ours_time.
+ * Paired per-round throughput ratios (a round's baseline time ÷ the same round's parser time, and so on), each as
+ * { median, low, high } (see stats.mjs, interval): > 1 is faster than the baseline, or than eventsource-parser.
  */
 export function ratios(times) {
-  const base = median(times.baseline);
-  const ours = median(times.ours);
-  const esp = median(times.esp);
-  return { oursVsBaseline: base / ours, espVsBaseline: base / esp, oursVsEsp: esp / ours };
+  return {
+    oursVsBaseline: interval(paired(times.baseline, times.ours)),
+    espVsBaseline: interval(paired(times.baseline, times.esp)),
+    oursVsEsp: interval(paired(times.esp, times.ours)),
+  };
+}
+
+/** A target check: its verdict from the interval, and the line the summary prints. Returns the verdict's word. */
+export function check(checks, name, iv, target, atLeast = true, digits = fixed) {
+  const v = judge(iv, target, atLeast);
+  checks.push({ name, verdict: v, value: formatInterval(iv, '', digits) });
+  return VERDICT[v];
 }
 
 function throughputTable(results, checks) {
@@ -68,10 +74,8 @@ function throughputTable(results, checks) {
     const t = results.time[name];
     const r = ratios(t);
     const info = results.info[name];
-    const okBase = r.oursVsBaseline >= TARGETS.vsBaseline;
-    const okEsp = r.oursVsEsp >= TARGETS.vsEsp;
-    checks.push({ name: `${name} ours ≥ ${TARGETS.vsBaseline}× baseline`, ok: okBase, value: fixed(r.oursVsBaseline) });
-    checks.push({ name: `${name} ours ≥ ${TARGETS.vsEsp}× eventsource-parser`, ok: okEsp, value: fixed(r.oursVsEsp) });
+    const vBase = check(checks, `${name} ours ≥ ${TARGETS.vsBaseline}× baseline`, r.oursVsBaseline, TARGETS.vsBaseline);
+    const vEsp = check(checks, `${name} ours ≥ ${TARGETS.vsEsp}× eventsource-parser`, r.oursVsEsp, TARGETS.vsEsp);
     rows.push([
       `${name} ${info.title}`,
       `${formatBytes(info.bytes)} / ${formatBytes(info.chunkSize)}`,
@@ -79,9 +83,9 @@ function throughputTable(results, checks) {
       formatTime(t.baseline),
       formatTime(t.ours),
       formatTime(t.esp),
-      `${fixed(r.oursVsBaseline)} ${verdict(okBase)}`,
-      fixed(r.espVsBaseline),
-      `${fixed(r.oursVsEsp)} ${verdict(okEsp)}`,
+      formatInterval(r.oursVsBaseline, vBase),
+      formatInterval(r.espVsBaseline),
+      formatInterval(r.oursVsEsp, vEsp),
     ]);
   }
   return markdownTable(
@@ -105,12 +109,12 @@ function w3Table(results, checks) {
   const mem = results.memory;
   const t64 = results.time.W3;
   const t16 = results.time.W3s;
-  const exponent = (impl) => Math.log(median(t64[impl]) / median(t16[impl])) / Math.log(4);
-  const peak = (key, field) => (mem[key] ? median(mem[key].map((m) => m[field])) : NaN);
-  const okMemory = peak('ours', 'peakJs') <= TARGETS.peakMemory;
-  const okScaling = exponent('ours') <= TARGETS.scaling;
-  checks.push({ name: `W3 peak memory ≤ ${TARGETS.peakMemory}× line`, ok: okMemory, value: fixed(peak('ours', 'peakJs')) });
-  checks.push({ name: `W3 scaling exponent ≤ ${TARGETS.scaling}`, ok: okScaling, value: fixed(exponent('ours')) });
+  // Per round: the 64 MiB and the 16 MiB line's times of the same implementation in the same round.
+  const exponent = (impl) => interval(paired(t64[impl], t16[impl], (a, b) => Math.log(a / b) / Math.log(4)));
+  const peaks = (key, field) => interval(mem[key] ? mem[key].map((m) => m[field]) : []);
+  const peak = (key, field) => peaks(key, field).median;
+  const vMemory = check(checks, `W3 peak memory ≤ ${TARGETS.peakMemory}× line`, peaks('ours', 'peakJs'), TARGETS.peakMemory, false);
+  const vScaling = check(checks, `W3 scaling exponent ≤ ${TARGETS.scaling}`, exponent('ours'), TARGETS.scaling, false);
   const small = formatBytes(results.info.W3s.bytes - 8);
   const large = formatBytes(results.info.W3.bytes - 8);
   const row = (label, f, target) => [label, f('baseline'), f('ours'), f('esp'), target];
@@ -118,7 +122,7 @@ function w3Table(results, checks) {
     row(
       `Peak heapUsed + external − before, × line size (as delivered)`,
       (i) => `${fixed(peak(i, 'peakJs'))}×`,
-      `≤ ${TARGETS.peakMemory}: ${verdict(okMemory)}`,
+      `≤ ${TARGETS.peakMemory}: ${vMemory}`,
     ),
     row(`Peak RSS − before, × line size (as delivered)`, (i) => `${fixed(peak(i, 'peakRss'))}×`, 'info'),
     row(
@@ -135,8 +139,8 @@ function w3Table(results, checks) {
     row(`Time, ${large} line`, (i) => formatTime(t64[i]), ''),
     row(
       `Scaling exponent log(t${large.split(' ')[0]} / t${small.split(' ')[0]}) / log(4)`,
-      (i) => fixed(exponent(i)),
-      `≤ ${TARGETS.scaling}: ${verdict(okScaling)}`,
+      (i) => formatInterval(exponent(i)),
+      `≤ ${TARGETS.scaling}: ${vScaling}`,
     ),
   ];
   return markdownTable(['W3 (one huge data line)', 'Baseline', 'Ours', 'eventsource-parser', 'Target (ours)'], rows, [
@@ -174,15 +178,15 @@ export function renderResults(results) {
   const checks = [];
   const m = results.meta;
   const parts = [
-    `Run ${m.date} · Node ${m.node} · ${m.cpu} × ${m.cores} cores · ${m.os} · ${m.versions} · ` +
-      `median of ${m.rounds} round${m.rounds === 1 ? '' : 's'}, one fresh process per measurement · \`${m.command}\`` +
-      (m.quick ? ' · **--quick smoke run: small inputs, numbers not meaningful**' : ''),
+    runFacts(m, results.load) + ' · one fresh process per measurement',
     '',
     '### Throughput',
     '',
-    'Median time per pass (each process reports its fastest of several timed passes after warm-up; ± is half the ' +
-      'range across rounds). Ratios are throughput ratios from the medians: baseline time ÷ parser time, and ' +
-      'eventsource-parser time ÷ our time.',
+    'Times: each process times several passes after warm-up and reports their **median** (garbage collection ' +
+      'included); the table shows the median over the rounds, ± half the range across rounds. Ratios are ' +
+      '**paired**: within each round, baseline time ÷ parser time (and eventsource-parser time ÷ our time) of ' +
+      'processes run back to back; the table shows the median of those per-round ratios and, in brackets, their ' +
+      `${intervalWords(m.rounds)}. ${VERDICT_WORDS}`,
     '',
     throughputTable(results, checks),
   ];
@@ -212,11 +216,64 @@ export function renderResults(results) {
     '',
     correctnessTable(results),
     '',
-    `### Targets: ${checks.filter((c) => c.ok).length} of ${checks.length} met`,
+    `### Targets: ${tally(checks)}`,
     '',
-    ...checks.map((c) => `- ${verdict(c.ok)} ${c.name} (${c.value})`),
+    ...summary(checks),
   );
   return { markdown: parts.join('\n'), checks };
+}
+
+export const VERDICT_WORDS =
+  'A target is MET only when the whole bracket clears it, MISSED when the whole bracket falls short, and UNCLEAR ' +
+  'when the target lies inside the bracket (this run cannot tell).';
+
+/** What the bracket of `rounds` values is (stats.mjs, interval). */
+export function intervalWords(rounds) {
+  const iv = interval(Array.from({ length: rounds }, (_, i) => i));
+  const what = iv.low === 0 ? 'range (lowest to highest)' : `range without the ${iv.low} lowest and highest`;
+  return `${what}, a ${Math.round(iv.confidence * 100)}% confidence interval for the median`;
+}
+
+/** The run's facts line: date, Node, machine, versions, rounds, load average, command. */
+export function runFacts(m, load = []) {
+  const loadText = m.loadAverage
+    ? ` · load average ${m.loadAverage[0]} at the start` + (load.length ? `, ${Math.min(...load).toFixed(1)}–${Math.max(...load).toFixed(1)} over the rounds` : '')
+    : '';
+  return (
+    `Run ${m.date} · Node ${m.node} · ${m.cpu} × ${m.cores} cores · ${m.os} · ${m.versions} · ` +
+    `${m.rounds} round${m.rounds === 1 ? '' : 's'}${loadText} · \`${m.command}\`` +
+    (m.quick ? ' · **--quick smoke run: small inputs, numbers not meaningful**' : '')
+  );
+}
+
+/** "12 of 16 met, 1 missed, 3 unclear". */
+export function tally(checks) {
+  const count = (v) => checks.filter((c) => c.verdict === v).length;
+  const extra = [count('missed') && `${count('missed')} missed`, count('unclear') && `${count('unclear')} unclear`].filter(Boolean);
+  return `${count('met')} of ${checks.length} met` + (extra.length ? ', ' + extra.join(', ') : '');
+}
+
+export function summary(checks) {
+  return checks.map((c) => `- ${VERDICT[c.verdict]} ${c.name}: ${c.value}`);
+}
+
+/** Writes this run's raw results to `dir`/latest/`name`.json (not committed); returns the path. */
+export function saveResults(dir, name, results) {
+  mkdirSync(join(dir, 'latest'), { recursive: true });
+  const path = join(dir, 'latest', name + '.json');
+  writeFileSync(path, JSON.stringify(results, null, 1) + '\n');
+  return path;
+}
+
+/** --write: the latest results become the published ones (`dir`/`name`.json, committed, what the README shows). */
+export function publish(dir, name) {
+  copyFileSync(join(dir, 'latest', name + '.json'), join(dir, name + '.json'));
+}
+
+/** The published results, or null. */
+export function readResults(dir, name) {
+  const path = join(dir, name + '.json');
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
 }
 
 /**

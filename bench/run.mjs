@@ -1,39 +1,47 @@
 // `npm run bench`: the parser throughput benchmark, then the end-to-end EventSource benchmark (bench/e2e.mjs).
 // See bench/README.md for what they measure and why.
 //
-//   node bench/run.mjs [--rounds N] [--only W1,W3,e2e] [--quick] [--no-write] [--write] [--no-build]
+//   node bench/run.mjs [--rounds N] [--only W1,W3,e2e] [--quick] [--write] [--render] [--no-build]
 //
-// --only takes parser workloads (W1...W7, or `parser` for all of them) and end-to-end parts (`e2e` for all of
-// them, or e2e-throughput, e2e-first-event, e2e-memory, e2e-dispatch); without it, everything runs.
+// --only takes parser workloads (W1...W7, or `parser` for all of them) and end-to-end parts (`e2e` for the default
+// ones, or e2e-throughput, e2e-first-event, e2e-memory, and e2e-dispatch, which only runs when named); without it,
+// the parser workloads and the default end-to-end parts run.
+//
+// Every run writes its raw measurements to bench/results/latest/{parser,e2e}.json (not committed). Only --write
+// touches what is under version control: it copies them to bench/results/{parser,e2e}.json and renders the results
+// sections of bench/README.md from those files. --render re-renders the README from the committed JSON without
+// measuring anything (after a change to the report's wording).
 //
 // This file only orchestrates: every measurement runs in a fresh child process (bench/parser-worker.mjs), so no
 // measurement inherits another's JIT state, heap size or GC debt, and the implementations are interleaved
 // round-robin (baseline, ours, esp, baseline, ours, esp, ...) so a noisy moment of the machine hits all of them.
-// The end-to-end part needs Node >= 22.19 (undici 8): under an older Node this script re-runs itself with the
-// node devDependency (node_modules/node/bin/node), or, without one, skips the end-to-end part and says so.
+// The benchmark's packages (eventsource-parser, undici, eventsource) are its own (bench/package.json), installed
+// here when missing. The end-to-end part needs Node >= 22.19 (undici 8): under an older Node this script re-runs
+// itself with the node devDependency (bench/node.mjs), or, without one, skips the end-to-end part and says so.
 // Exit status: 0 when every correctness check passed (performance targets are reported, never fatal), 1 on a
 // correctness failure, 2 when the benchmark itself could not run.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { WORKLOADS } from './workloads.mjs';
-import { renderResults, writeReadme } from './report.mjs';
-import { E2E_MIN_NODE, E2E_PARTS, nodeSupportsE2E, runE2E } from './e2e.mjs';
+import { publish, readResults, renderResults, saveResults, writeReadme } from './report.mjs';
+import { E2E_DEFAULT_PARTS, E2E_PARTS, runE2E } from './e2e.mjs';
+import { renderE2E, writeE2EReadme } from './e2e-report.mjs';
+import { E2E_MIN_NODE, ensureBenchPackages, nodeSupportsE2E, packageVersion, reexecOnNewerNode } from './node.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
 const IMPLS = ['baseline', 'ours', 'esp'];
 
-const REEXEC_ENV = 'WHATWG_EVENTSOURCE_BENCH_REEXEC';
-
 await main();
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.render) return render();
   if (options.e2e.length && !nodeSupportsE2E()) {
-    const status = reexecOnNewerNode();
+    const status = reexecOnNewerNode(fileURLToPath(import.meta.url), 'bench');
     if (status !== null) process.exit(status);
     log(
       `SKIPPING the end-to-end benchmark: it needs Node >= ${E2E_MIN_NODE.join('.')} (undici 8), this is ` +
@@ -42,31 +50,35 @@ async function main() {
     );
     options.e2e = [];
   }
+  ensureBenchPackages();
   if (options.build) ensureBuilt();
   const failures = [];
   if (options.only.length) runParserBenchmark(options, failures);
-  if (options.e2e.length) failures.push(...(await runE2E(options, machineFacts(options))));
+  if (options.e2e.length) {
+    const results = await runE2E(options, machineFacts(options));
+    failures.push(...results.failures);
+    console.log('\n' + renderE2E(results).markdown + '\n');
+    log(`raw measurements: ${saveResults(join(here, 'results'), 'e2e', results)}`);
+    if (options.write) {
+      publish(join(here, 'results'), 'e2e');
+      writeE2EReadme(join(here, 'README.md'), renderE2E(results).markdown);
+      log('end-to-end results written to bench/results/e2e.json and bench/README.md');
+    }
+  }
   if (failures.length) {
     reportFailures(failures);
     process.exitCode = 1;
   }
 }
 
-/**
- * Runs this script again, same arguments, with node_modules/node/bin/node when that is a new enough Node. Returns
- * its exit status, or null when there is no such Node (or this already is the re-run).
- */
-function reexecOnNewerNode() {
-  const node = join(root, 'node_modules', 'node', 'bin', 'node');
-  if (process.env[REEXEC_ENV] || !existsSync(node)) return null;
-  const probe = spawnSync(node, ['-p', 'process.versions.node'], { encoding: 'utf8' });
-  if (probe.status !== 0 || !nodeSupportsE2E(probe.stdout.trim())) return null;
-  log(`Node ${process.version} is too old for the end-to-end benchmark: re-running with ${node} (v${probe.stdout.trim()})`);
-  const r = spawnSync(node, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
-    stdio: 'inherit',
-    env: { ...process.env, [REEXEC_ENV]: '1' },
-  });
-  return r.status ?? 2;
+/** --render: the README's results sections from the committed bench/results/*.json, nothing measured. */
+function render() {
+  const dir = join(here, 'results');
+  const parser = readResults(dir, 'parser');
+  const e2e = readResults(dir, 'e2e');
+  if (parser) writeReadme(join(here, 'README.md'), renderResults(parser).markdown);
+  if (e2e) writeE2EReadme(join(here, 'README.md'), renderE2E(e2e).markdown);
+  log(`bench/README.md rendered from ${[parser && 'results/parser.json', e2e && 'results/e2e.json'].filter(Boolean).join(' and ') || 'nothing (no results/*.json)'}`);
 }
 
 /** The parser benchmark (the first section of bench/README.md). Pushes correctness failures onto `failures`. */
@@ -76,7 +88,8 @@ function runParserBenchmark(options, failures) {
     workloads: options.only,
     info: {},
     verify: {},
-    time: {},
+    time: {}, // per workload and impl: each round's process's median pass, in ms (round i at index i)
+    passes: {}, // the same processes' timed passes, every one, in ms
     memory: {},
   };
 
@@ -90,23 +103,30 @@ function runParserBenchmark(options, failures) {
     for (const m of v.mismatches) failures.push({ workload: name, ...m });
   }
 
-  const jobs = planJobs(options.only);
+  results.load = [];
   for (let round = 1; round <= options.rounds; round++) {
     const started = Date.now();
+    const jobs = planJobs(options.only, round);
     for (const job of jobs) record(results, job, child(job.args, options), failures);
-    log(`round ${round}/${options.rounds}: ${jobs.length} processes in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    results.load.push(os.loadavg()[0]);
+    log(
+      `round ${round}/${options.rounds}: ${jobs.length} processes in ${((Date.now() - started) / 1000).toFixed(1)} s ` +
+        `(load average ${os.loadavg()[0].toFixed(2)})`,
+    );
   }
 
   const { markdown } = renderResults(results);
   console.log('\n' + markdown + '\n');
+  log(`raw measurements: ${saveResults(join(here, 'results'), 'parser', results)}`);
   if (options.write) {
+    publish(join(here, 'results'), 'parser');
     writeReadme(join(here, 'README.md'), markdown);
-    log('results written to bench/README.md');
+    log('parser results written to bench/results/parser.json and bench/README.md');
   }
 }
 
 function parseArgs(argv) {
-  const options = { rounds: 7, only: null, e2e: null, quick: false, write: null, build: true };
+  const options = { rounds: 7, only: null, e2e: null, quick: false, write: false, render: false, build: true };
   let only = null;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -114,21 +134,22 @@ function parseArgs(argv) {
     else if (arg === '--only') only = String(argv[++i]).split(',').map((s) => s.trim().toUpperCase());
     else if (arg === '--quick') options.quick = true;
     else if (arg === '--write') options.write = true;
-    else if (arg === '--no-write') options.write = false;
+    else if (arg === '--no-write') options.write = false; // the default; kept so older command lines still work
+    else if (arg === '--render') options.render = true;
     else if (arg === '--no-build') options.build = false;
     else usage(`unknown option ${arg}`);
   }
   const known = Object.keys(WORKLOADS).filter((name) => !WORKLOADS[name].helper);
   if (only === null) {
     options.only = known;
-    options.e2e = [...E2E_PARTS];
+    options.e2e = [...E2E_DEFAULT_PARTS];
   } else {
     options.only = [];
     options.e2e = [];
     for (const name of only) {
       if (name === 'PARSER') options.only.push(...known);
       else if (known.includes(name)) options.only.push(name);
-      else if (name === 'E2E') options.e2e.push(...E2E_PARTS);
+      else if (name === 'E2E') options.e2e.push(...E2E_DEFAULT_PARTS);
       else if (name.startsWith('E2E-') && E2E_PARTS.includes(name.slice(4).toLowerCase())) {
         options.e2e.push(name.slice(4).toLowerCase());
       } else usage(`unknown workload or part ${name}`);
@@ -137,28 +158,30 @@ function parseArgs(argv) {
     options.e2e = E2E_PARTS.filter((part) => options.e2e.includes(part));
   }
   if (!Number.isInteger(options.rounds) || options.rounds < 1) usage('--rounds needs a positive integer');
-  // A smoke run's numbers mean little, so it leaves the committed README alone unless asked.
   if (options.quick && !argv.includes('--rounds')) options.rounds = 3;
-  if (options.write === null) options.write = !options.quick;
   return options;
 }
 
 function usage(message) {
   console.error(`bench: ${message}`);
-  console.error('usage: node bench/run.mjs [--rounds N] [--only W1,W3,e2e] [--quick] [--no-write] [--write] [--no-build]');
+  console.error('usage: node bench/run.mjs [--rounds N] [--only W1,W3,e2e] [--quick] [--write] [--render] [--no-build]');
   console.error(`  --only: parser workloads W1...W7 or parser; e2e, or ${E2E_PARTS.map((p) => 'e2e-' + p).join(', ')}`);
   process.exit(2);
 }
 
-/** The processes of one round, implementations interleaved within each workload. */
-function planJobs(workloads) {
+/**
+ * The processes of one round: the implementations of a workload run back to back, so that the ratios of one round
+ * pair measurements taken moments apart; which one goes first rotates from round to round.
+ */
+function planJobs(workloads, round) {
   const jobs = [];
+  const impls = IMPLS.map((_, i) => IMPLS[(i + round - 1) % IMPLS.length]);
   for (const name of workloads) {
-    for (const impl of IMPLS) jobs.push({ kind: 'time', name, impl, args: ['time', name, impl] });
+    for (const impl of impls) jobs.push({ kind: 'time', name, impl, args: ['time', name, impl] });
     if (name !== 'W3') continue;
     // The scaling exponent needs the same line at a quarter of the size, and the memory target its own processes
     // (sampling memory after every chunk would distort a timing).
-    for (const impl of IMPLS) jobs.push({ kind: 'time', name: 'W3s', impl, args: ['time', 'W3s', impl] });
+    for (const impl of impls) jobs.push({ kind: 'time', name: 'W3s', impl, args: ['time', 'W3s', impl] });
     for (const impl of IMPLS) jobs.push({ kind: 'memory', name, impl, args: ['memory', name, impl] });
     for (const impl of ['ours', 'esp']) {
       jobs.push({ kind: 'memory', name, impl: impl + 'Read', args: ['memory', name, impl, '--read'] });
@@ -179,6 +202,8 @@ function record(results, job, result, failures) {
   if (job.kind === 'time') {
     table[job.name] ??= { baseline: [], ours: [], esp: [] };
     table[job.name][job.impl].push(result.ms);
+    results.passes[job.name] ??= { baseline: [], ours: [], esp: [] };
+    results.passes[job.name][job.impl].push(result.times);
     if (job.name === 'W3s') results.info.W3s = { bytes: result.bytes };
   } else {
     (table[job.impl] ??= []).push(result);
@@ -221,14 +246,10 @@ function machineFacts(options) {
     os: `${os.type()} ${os.release()} ${os.arch()}`,
     rounds: options.rounds,
     quick: options.quick,
-    versions: `${packageVersion(root)} vs ${packageVersion(join(root, 'node_modules', 'eventsource-parser'))}`,
+    loadAverage: os.loadavg().map((x) => +x.toFixed(2)), // 1, 5 and 15 minutes, when the run started
+    versions: `whatwg-eventsource ${packageVersion()} vs eventsource-parser ${packageVersion('eventsource-parser')}`,
     command: ['node bench/run.mjs', ...process.argv.slice(2)].join(' '),
   };
-}
-
-function packageVersion(dir) {
-  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
-  return `${pkg.name} ${pkg.version}`;
 }
 
 function reportFailures(failures) {

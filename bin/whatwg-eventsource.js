@@ -1,9 +1,11 @@
 #!/usr/bin/env node
-// whatwg-eventsource <url>: "curl -N" that understands text/event-stream. It connects with this package's
-// EventSource and prints each event as it is dispatched, plus every readyState change and reconnection.
+// whatwg-eventsource <url>: "curl -N" that understands text/event-stream. It connects with this package's extended
+// EventSource and prints each event as it is dispatched, plus every readyState change and reconnection: the
+// headers and the initial last event ID are its options, every event type comes from `for await`, and the states
+// come from the details that its open and error events carry.
 // Nothing but node: built-ins and dist/. `whatwg-eventsource --help` says how to use it.
 import { readFileSync } from 'node:fs';
-import { EventSource, createParser } from '../dist/index.js';
+import { EventSource } from '../dist/extended.js';
 
 const NAME = 'whatwg-eventsource';
 
@@ -110,85 +112,11 @@ function parseHeader(text) {
   return [name, value];
 }
 
-// Header values are byte strings: a character beyond Latin-1 is sent as its UTF-8 bytes, as EventSource does for
-// Last-Event-ID.
-function byteString(text) {
-  return /[^\x00-\x7f]/.test(text) ? Buffer.from(text, 'utf8').toString('latin1') : text;
-}
-
 function describeError(error) {
   if (!error) return 'unknown error';
   const cause = error.cause;
   const detail = cause && (cause.code || cause.message);
   return (error.message || String(error)) + (detail && detail !== error.message ? ' (' + detail + ')' : '');
-}
-
-/**
- * The fetch to give the EventSource: adds the -H headers and the initial Last-Event-ID to each request, and reads
- * what the EventSource cannot tell: the status and type of a failed response, why a connection ended, the
- * reconnection time, and the event types in the stream (an EventSource has no listener for "every type", so each
- * new type gets a listener before the EventSource parses the bytes that carry it).
- */
-function createFetch({ headers, lastEventId, onEventType, fetch = globalThis.fetch }) {
-  const connection = { request: 0, sentLastEventId: null, status: 0, statusText: '', contentType: null, reason: '', retry: 3000 };
-  const userHeaders = headers.filter(([name]) => name.toLowerCase() !== 'last-event-id');
-  // -H "Last-Event-ID: x" means what --last-event-id x does: an id to start from, not one to send forever.
-  const fromHeader = headers.filter(([name]) => name.toLowerCase() === 'last-event-id').pop();
-  const initialId = lastEventId !== undefined ? lastEventId : fromHeader && fromHeader[1];
-
-  function wrapped(input, init) {
-    const requestHeaders = new Headers(init && init.headers);
-    for (const [name, value] of userHeaders) requestHeaders.set(name, byteString(value));
-    // NOTE: when the server sends `id:` with an empty value, the EventSource sends no Last-Event-ID and this sends
-    // the initial one again; an official lastEventId option of the EventSource can tell the two apart.
-    if (initialId !== undefined && initialId !== '' && !requestHeaders.has('last-event-id')) {
-      requestHeaders.set('Last-Event-ID', byteString(initialId));
-    }
-    const sent = requestHeaders.get('last-event-id');
-    connection.request++;
-    connection.sentLastEventId = sent === null ? null : Buffer.from(sent, 'latin1').toString('utf8');
-    connection.status = 0;
-    connection.contentType = null;
-    connection.reason = '';
-    return fetch(input, { ...init, headers: requestHeaders }).then(
-      (response) => {
-        connection.status = response.status;
-        connection.statusText = response.statusText;
-        connection.contentType = response.headers.get('content-type');
-        if (response.status !== 200 || !response.body) return response;
-        return watchBody(response);
-      },
-      (error) => {
-        connection.reason = 'could not connect: ' + describeError(error);
-        throw error;
-      },
-    );
-  }
-
-  function watchBody(response) {
-    const parser = createParser({
-      onEvent: (message) => onEventType(message.type),
-      onRetry: (ms) => {
-        connection.retry = ms;
-      },
-    });
-    const watcher = new TransformStream({
-      transform(chunk, controller) {
-        parser.feed(chunk);
-        controller.enqueue(chunk);
-      },
-      flush() {
-        connection.reason = 'the server ended the response';
-      },
-    });
-    const body = response.body.pipeThrough(watcher);
-    const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    // Redirects: the EventSource takes the origin of its messages from the final URL.
-    Object.defineProperty(copy, 'url', { value: response.url });
-    return copy;
-  }
-
-  return { fetch: wrapped, connection };
 }
 
 /**
@@ -202,20 +130,24 @@ function follow(url, options, io) {
   const now = () => new Date().toISOString();
   const line = (object) => out.write(JSON.stringify(object) + '\n');
   const status = (text) => err.write((color ? '\x1b[2m* ' + text + '\x1b[22m' : '* ' + text) + '\n');
-  const listened = new Set();
   let events = 0;
   let reconnects = 0;
   let finish;
   const done = new Promise((resolve) => (finish = resolve));
   let finished = false;
+  // Whether the connection being lost had been announced: then it was cut; else it could not be made.
+  let wasOpen = false;
 
-  const { fetch, connection } = createFetch({
-    headers: options.headers,
-    lastEventId: options.lastEventId,
-    fetch: options.fetch,
-    onEventType: listenTo,
-  });
-  const source = new EventSource(url, { fetch });
+  // -H "Last-Event-ID: x" means what --last-event-id x does: an id to start from, not one to send forever.
+  const headers = {};
+  let fromHeader;
+  for (const [name, value] of options.headers) {
+    if (name.toLowerCase() === 'last-event-id') fromHeader = value;
+    else headers[name] = value;
+  }
+  const lastEventId = options.lastEventId !== undefined ? options.lastEventId : fromHeader;
+  // A debugging tool shows every event, however large: no maxEventSize.
+  const source = new EventSource(url, { headers, lastEventId, fetch: options.fetch, maxEventSize: Infinity });
 
   function end(code) {
     if (finished) return;
@@ -229,11 +161,11 @@ function follow(url, options, io) {
     else status(name + (text ? ': ' + text : ''));
   }
 
-  function response() {
-    return 'HTTP ' + connection.status + (connection.statusText ? ' ' + connection.statusText : '') + ' (' + (connection.contentType || 'no Content-Type') + ')';
+  function response(details) {
+    return 'HTTP ' + details.status + (details.statusText ? ' ' + details.statusText : '') + ' (' + (details.contentType || 'no Content-Type') + ')';
   }
 
-  function onEvent(event) {
+  function print(event) {
     if (finished) return;
     events++;
     if (options.json) {
@@ -247,39 +179,50 @@ function follow(url, options, io) {
     if (options.count !== undefined && events >= options.count) end(0);
   }
 
-  function listenTo(type) {
-    if (listened.has(type)) return;
-    listened.add(type);
-    if (type !== 'open' && type !== 'error') source.addEventListener(type, onEvent);
-  }
+  // Every message event, of every type, in stream order; the loop ends when the source is closed, and throws when
+  // the connection fails (which the error listener reports).
+  (async () => {
+    try {
+      for await (const event of source) print(event);
+    } catch {}
+  })();
 
+  // (A server may name its own events "open" or "error": those are MessageEvents, with data, and printed above.)
   source.addEventListener('open', (event) => {
-    // A server may name its own events "open" or "error": those are MessageEvents, with data.
-    if (typeof event.data === 'string') return onEvent(event);
-    const sent = connection.sentLastEventId;
-    state('OPEN', response() + (sent !== null ? ', sent Last-Event-ID: ' + sent : '') + (reconnects ? ', reconnection ' + reconnects : ''), {
-      status: connection.status,
-      contentType: connection.contentType,
+    if (typeof event.data === 'string') return;
+    wasOpen = true;
+    // What the request sent: the last event ID string, unchanged until the stream's first dispatch.
+    const sent = source.lastEventId === '' ? null : source.lastEventId;
+    state('OPEN', response(event) + (sent !== null ? ', sent Last-Event-ID: ' + sent : '') + (reconnects ? ', reconnection ' + reconnects : ''), {
+      status: event.status,
+      contentType: event.contentType,
       lastEventIdSent: sent,
       reconnects,
     });
   });
 
   source.addEventListener('error', (event) => {
-    if (typeof event.data === 'string') return onEvent(event);
-    if (source.readyState === EventSource.CONNECTING) {
+    if (typeof event.data === 'string' || finished) return;
+    const cut = wasOpen;
+    wasOpen = false;
+    if (event.willReconnect) {
       reconnects++;
-      const reason = connection.reason || 'the connection was cut';
-      state('CONNECTING', reason + '; reconnecting in ' + connection.retry + ' ms', { reason, retry: connection.retry, reconnects });
-    } else if (!finished) {
-      const reason = connection.status
-        ? response() + ' is not a 200 text/event-stream response; EventSource does not reconnect'
-        : connection.reason || 'the connection failed';
-      state('CLOSED', reason, { reason, status: connection.status || null, contentType: connection.contentType });
+      const reason =
+        event.reason === 'end'
+          ? 'the server ended the response'
+          : event.reason === 'network'
+            ? (cut ? 'the connection was cut: ' : 'could not connect: ') + describeError(event.error)
+            : event.reason;
+      state('CONNECTING', reason + '; reconnecting in ' + event.reconnectDelay + ' ms', { reason, retry: event.reconnectDelay, reconnects });
+    } else {
+      const reason =
+        event.reason === 'response'
+          ? response(event) + ' is not a 200 text/event-stream response; EventSource does not reconnect'
+          : 'the connection failed: ' + (event.error ? describeError(event.error) : event.reason);
+      state('CLOSED', reason, { reason, status: event.status || null, contentType: event.contentType === undefined ? null : event.contentType });
       end(1);
     }
   });
-  listenTo('message');
 
   state('CONNECTING', url, { url });
   return { done, stop: end };
@@ -300,7 +243,7 @@ async function main() {
     const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
     return void process.stdout.write(pkg.version + '\n');
   }
-  if (typeof fetch !== 'function' || typeof TransformStream !== 'function') {
+  if (typeof fetch !== 'function' || typeof ReadableStream !== 'function') {
     process.stderr.write(NAME + ': needs fetch and web streams: Node 18 or later\n');
     process.exitCode = 1;
     return;

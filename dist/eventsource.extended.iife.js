@@ -447,7 +447,7 @@
         var pending = new Promise(function (resolve) {
             resolve((request.fetch || fetch)(request.url, {
                 method: request.method,
-                headers: request.headers,
+                headers: request.headers(),
                 body: request.body,
                 // "create a potential-CORS request" with the Anonymous or Use Credentials state: mode "cors" (fetch's default
                 // for a URL), and credentials "same-origin" (the default) or "include".
@@ -486,13 +486,11 @@
         };
     };
 
-    /** end()'s `again`: the transport could only read the body once it was complete (long polling). */
-    var RECONNECT_AT_ONCE = 1;
-    /** end()'s `again`: the transport cut the body at an event boundary to bound its memory. */
-    var REPLACE = 2;
-
     // The EventSource interface and its processing model, step by step.
     // https://html.spec.whatwg.org/multipage/server-sent-events.html
+    //
+    // Map: the types and the instance's slots; the seam of subclasses (Policy); construct(), which is the
+    // constructor's steps, then the processing model's algorithms in spec order; then the interface object.
     var CONNECTING = 0;
     var OPEN = 1;
     var CLOSED = 2;
@@ -506,15 +504,10 @@
     function slots(target) {
         return target[SLOTS];
     }
-    /** The start of every message the constructor throws (the extensions' too). */
+    /** The start of every message the constructor throws (the extended class's too). */
     var FAILED = 'EventSource: ';
     function failedToConstruct(message) {
         return new TypeError(FAILED + message);
-    }
-    var extension;
-    /** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
-    function setExtension(extend) {
-        extension = extend;
     }
     // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
     // stream a body (a `body` on responses: a ReadableStream), decode it and be aborted, else XMLHttpRequest, which the
@@ -526,35 +519,55 @@
             typeof TextDecoder == 'function' &&
             typeof AbortController == 'function');
     }
+    // Options the extended class understands and this one would ignore: a different request (unauthenticated, a GET
+    // for a POST) or a source meant to stop that retries forever.
+    var EXTENDED_OPTIONS = /^(headers|method|body|lastEventId(In|Param)?|backoff|maxRetries|reconnectOn(Status|End|Resume)|inactivityTimeout|signal|maxEventSize)$/;
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
-    function EventSourceImpl(url, eventSourceInitDict) {
-        if (!(this instanceof EventSourceImpl))
+    // (One named parameter: WebIDL's `length` of the interface object is the number of required arguments.)
+    function EventSourceImpl(_url) {
+        return construct(this, arguments);
+    }
+    /**
+     * The constructor's steps, on `self` (what `new` made), with the constructor's `args`. A subclass's constructor
+     * calls it with a `policyFor`; without one, options only a subclass understands are refused.
+     */
+    function construct(self, args, policyFor) {
+        if (!(self instanceof EventSourceImpl))
             throw failedToConstruct("use the 'new' operator");
-        if (!arguments.length)
+        if (!args.length)
             throw failedToConstruct('a URL is required');
         // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
-        var input = ''.concat(url);
+        var input = ''.concat(args[0]);
         // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
-        // (The extensions' request options are read here too, to refuse them where the extensions are not loaded.)
-        var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
+        var init = args[1] == null ? {} : args[1];
         if (typeof init !== 'object' && typeof init !== 'function')
             throw failedToConstruct('options must be an object');
         var fetchOption = init.fetch;
         // (null, like undefined, means the global fetch.)
         if (fetchOption && typeof fetchOption !== 'function')
             throw failedToConstruct('fetch must be a function');
-        // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
-        if (!extension && (init.headers || init.method || init.body)) {
-            throw failedToConstruct('headers, method, body need whatwg-eventsource/extended');
+        // NON-SPEC, opt-in: the initial reconnection time. (Infinity, like any wait too long for setTimeout, waits the
+        // longest it can.)
+        var time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
+        if (typeof time != 'number' || !(time >= 0))
+            throw failedToConstruct('reconnectionTime must be a number >= 0');
+        // NON-SPEC: WebIDL ignores members a dictionary does not know; these are refused (see EXTENDED_OPTIONS).
+        if (!policyFor) {
+            for (var name_1 in init) {
+                if (EXTENDED_OPTIONS.test(name_1) && init[name_1] != null) {
+                    throw failedToConstruct(name_1 + ' needs whatwg-eventsource/extended');
+                }
+            }
         }
         var dom = platform.dom;
         var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
         if (!dom || !transport) {
-            throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+            // (No EventTarget, or no fetch that can stream.)
+            throw failedToConstruct('needs whatwg-eventsource/polyfill here');
         }
         // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
         //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
-        var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], this.constructor) : this);
+        var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], self.constructor) : self);
         // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
         //    failure, then throw a "SyntaxError" DOMException.
         var urlRecord = platform.parseURL(input, baseURL());
@@ -568,55 +581,62 @@
             url: urlRecord,
             // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
             withCredentials: !!init.withCredentials,
-            headers: {},
-            fetch: fetchOption,
-            close: close,
+            lastEventIdString: '',
+            // "This must initially be an implementation-defined value, probably in the region of a few seconds."
+            reconnectionTime: time,
             handlers: {},
+            close: close,
+            skipWait: skipWait ,
         };
         Object.defineProperty(ev, SLOTS, { value: state });
         var dispatchEvent = dom.methods.dispatchEvent;
-        // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
-        // "This must initially be an implementation-defined value, probably in the region of a few seconds."
-        var reconnectionTime = 3000;
-        // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
-        var lastEventIdString = '';
         // The origin of the event stream's final URL (i.e., the URL after redirects).
         var origin;
         var abortFetch = null;
         var timer;
-        // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
-        var replacing = false;
-        var callbacks = {
+        var policy = policyFor ? policyFor(ev, state, transport) : {};
+        transport = policy.transport || transport;
+        var parser$1 = parser({
             onEvent: dispatchTheEvent,
             // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
             onId: function (id) {
-                lastEventIdString = id;
+                state.lastEventIdString = id;
             },
             // "set the event stream's reconnection time to that integer"
             onRetry: function (ms) {
-                reconnectionTime = ms;
+                state.reconnectionTime = ms;
             },
-        };
-        // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
-        if (extension)
-            transport = extension(ev, init, callbacks, transport);
-        var parser$1 = parser(callbacks);
-        function fire(type) {
-            dispatchEvent.call(ev, dom.createEvent(type));
+            maxSize: policy.maxSize ,
+            onError: function (error) {
+                    lost('size', error);
+                }
+                ,
+        });
+        var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
+        function dispatch(event, message) {
+            if (policy.dispatching)
+                policy.dispatching(event, message);
+            dispatchEvent.call(ev, event);
         }
         // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
         function connect() {
-            // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
-            //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
-            var headers = (state.headers = { Accept: 'text/event-stream' });
-            // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
-            // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
-            if (lastEventIdString)
-                headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
-            // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
-            if (!replacing)
-                parser$1.reset();
-            abortFetch = transport(state, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
+            parser$1.reset();
+            abortFetch = transport({
+                url: state.url,
+                withCredentials: state.withCredentials,
+                fetch: fetchOption,
+                headers: function () {
+                    // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
+                    //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never
+                    //     makes.
+                    var headers = { Accept: 'text/event-stream' };
+                    // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then
+                    // set (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
+                    if (state.lastEventIdString)
+                        headers['Last-Event-ID'] = utf8ByteString(state.lastEventIdString);
+                    return headers;
+                },
+            }, handlers);
         }
         // 15. processResponse, given response res.
         function processResponse(status, contentType, finalUrl) {
@@ -624,71 +644,81 @@
             // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
             //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
             if (status !== 200 || !isEventStream(contentType))
-                failTheConnection();
+                lost('response');
             // 15.4. Otherwise, announce the connection and interpret res's body line by line.
-            else if (replacing)
-                replacing = false;
             else
                 announceTheConnection();
         }
         // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
         //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-        //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
-        //     stream and readyState going on.
-        //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
-        //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
-        //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED.
-        function processEndOfBody(error, again) {
+        function processEndOfBody(error, polled) {
             abortFetch = null;
-            replacing = again === REPLACE;
-            if (replacing)
-                return connect();
             // "Once the end of the file is reached, any pending data must be discarded."
             parser$1.end();
-            if (error && !/^https?:/.test(state.url))
+            lost(error ? 'network' : 'end', error, polled);
+        }
+        // NON-SPEC: the one place where a connection ends, for the three reasons the spec gives (a response that fails the
+        // connection, the end or error of a body) and for an event past the policy's maxSize. The spec reestablishes the
+        // connection after the first two and fails it after the third; a policy may decide otherwise.
+        function lost(reason, error, polled) {
+            // The rest of a failed response's body (or of a body cut by maxSize) is not read: cancel it.
+            abort();
+            // The spec's answer. 15.2 lets a user agent that "knows that to be futile" fail the connection after a network
+            // error: for a URL that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed)
+            // it would fail again each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects
+            // CLOSED. A transport that can only long-poll asks for the next request at once.
+            var spec = reason === 'response' || (error && !/^https?:/.test(state.url)) ? -1 : polled ? 0 : state.reconnectionTime;
+            var delay = policy.wait ? policy.wait(reason, spec, error) : spec;
+            if (delay < 0)
                 failTheConnection();
             else
-                reestablishTheConnection(again);
+                reestablishTheConnection(delay);
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
         function announceTheConnection() {
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
-            // attribute to OPEN and fires an event named open at the EventSource object."
-            if (state.readyState !== CLOSED) {
+            // attribute to OPEN and fires an event named open at the EventSource object." (It is CONNECTING then, unless a
+            // transport replaced its request in the middle of a stream: that response announces nothing.)
+            if (state.readyState === CONNECTING) {
                 state.readyState = OPEN;
-                fire('open');
+                dispatch(dom.createEvent('open'));
             }
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
-        // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
-        function reestablishTheConnection(now) {
+        function reestablishTheConnection(delay) {
             // 1. If the readyState attribute is set to CLOSED, abort these steps.
             if (state.readyState === CLOSED)
                 return;
             // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
             //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
             state.readyState = CONNECTING;
-            fire('error');
-            // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
+            dispatch(dom.createEvent('error'));
+            // 3. Wait a delay equal to the reconnection time of the event source. 4. Optionally, wait some more: `delay`,
+            //    what the policy decided. (5. The task of step 2 has run.)
             if (state.readyState === CONNECTING) {
                 timer = setTimeout(function () {
                     // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
                     //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
                     if (state.readyState === CONNECTING)
                         connect();
-                }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
+                }, Math.min(delay, MAX_DELAY));
+            }
+        }
+        // (Waiting: CONNECTING, with no fetch.)
+        function skipWait() {
+            if (state.readyState === CONNECTING && !abortFetch) {
+                clearTimeout(timer);
+                connect();
             }
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
         function failTheConnection() {
-            // The body of a failed response is not read: cancel it.
-            abort();
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
             // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
             // the connection, it does not attempt to reconnect."
             if (state.readyState !== CLOSED) {
                 state.readyState = CLOSED;
-                fire('error');
+                dispatch(dom.createEvent('error'));
             }
         }
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
@@ -701,7 +731,7 @@
             //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
             //    origin of the final URL, and the last event ID string.
             if (state.readyState !== CLOSED) {
-                dispatchEvent.call(ev, dom.createMessageEvent(message.type, message.data, origin, message.lastEventId));
+                dispatch(dom.createMessageEvent(message.type, message.data, origin, message.lastEventId), true);
             }
         }
         function abort() {
@@ -726,7 +756,7 @@
     }
     // The interface object and its prototype, set up in a function that bundlers may drop (with the whole class)
     // when only the parser is imported.
-    var EventSource = /*#__PURE__*/ (function () {
+    var EventSource$1 = /*#__PURE__*/ (function () {
         // Where the platform's EventTarget can be constructed it is the base, as in `class EventSource extends EventTarget`
         // (the interface object inherits from EventTarget's too: Node's EventTarget finds a static property through the
         // constructor). Elsewhere the legacy module gives the prototype the shim's methods.
@@ -806,7 +836,391 @@
         return EventSourceImpl;
     })();
 
-    // The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
+    // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
+    // __proto__, constructor or toString are types like any other.
+    var LISTENERS = '__listeners';
+    function listenersOf(target, type) {
+        var all = target[LISTENERS];
+        if (!all)
+            Object.defineProperty(target, LISTENERS, { value: (all = {}) });
+        return all['$' + type] || (all['$' + type] = []);
+    }
+    /** The index of (callback, capture) in the list, or -1. `options` is a boolean (capture) or a dictionary. */
+    function find(list, callback, options) {
+        var capture = !!(options && typeof options === 'object' ? options.capture : options);
+        for (var i = 0; i < list.length; i++)
+            if (list[i][0] === callback && list[i][1] === capture)
+                return i;
+        return capture ? -2 : -1;
+    }
+    // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
+    // error handlers see it, and never back into the dispatcher. A host without timers (a bare script engine) has no
+    // task to throw it in: its console gets it.
+    function reportException(error) {
+        if (typeof setTimeout == 'function') {
+            setTimeout(function () {
+                throw error;
+            }, 0);
+        }
+        else if (typeof console == 'object')
+            console.error(error);
+    }
+    /** The EventTarget methods, for an object whose prototype cannot be the platform's EventTarget.prototype. */
+    var eventTargetMethods = {
+        addEventListener: function (type, callback, options) {
+            // https://dom.spec.whatwg.org/#add-an-event-listener: 2. If listener's callback is null, then return.
+            if (callback == null)
+                return;
+            var list = listenersOf(this, type);
+            var i = find(list, callback, options);
+            // -1: not there, without capture; -2: not there, with capture.
+            if (i < 0)
+                list.push([callback, i < -1, !!(options && options.once)]);
+        },
+        removeEventListener: function (type, callback, options) {
+            var list = listenersOf(this, type);
+            var i = find(list, callback, options);
+            if (i >= 0)
+                list.splice(i, 1)[0][3] = true;
+        },
+        dispatchEvent: function (event) {
+            // Native events have read-only target and currentTarget; the shim's are plain objects.
+            event.target = event.currentTarget = this;
+            event.eventPhase = 2;
+            // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
+            var listeners = listenersOf(this, event.type).slice();
+            // https://dom.spec.whatwg.org/#concept-event-dispatch: at the target, the capture listeners are invoked first
+            // (phase "capturing"), then the others ("bubbling"), as Firefox and WebKit do.
+            for (var pass = 0; pass < 2; pass++) {
+                for (var i = 0; i < listeners.length && !event._stop; i++) {
+                    var listener = listeners[i];
+                    var callback = listener[0];
+                    if (listener[3] || listener[1] === !!pass)
+                        continue;
+                    if (listener[2])
+                        eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
+                    try {
+                        // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+                        // callable throws a TypeError, reported as any other.
+                        if (typeof callback === 'function')
+                            callback.call(this, event);
+                        else
+                            callback.handleEvent(event);
+                    }
+                    catch (error) {
+                        reportException(error);
+                    }
+                }
+            }
+            event.currentTarget = null;
+            event.eventPhase = 0;
+            return !event.defaultPrevented;
+        },
+    };
+    function ShimEventImpl(type) {
+        this.type = type;
+        this.timeStamp = +new Date();
+    }
+    ShimEventImpl.prototype = {
+        target: null,
+        currentTarget: null,
+        eventPhase: 0,
+        bubbles: false,
+        cancelable: false,
+        defaultPrevented: false,
+        isTrusted: false,
+        // Events of an event source are not cancelable: preventDefault() changes nothing.
+        preventDefault: function () { },
+        stopPropagation: function () { },
+        stopImmediatePropagation: function () {
+            this._stop = true;
+        },
+    };
+    /** DOM bindings built on the shims: instances are plain objects whose prototype carries eventTargetMethods. */
+    function shimDom() {
+        function createEvent(type) {
+            return new ShimEventImpl(type);
+        }
+        return {
+            EventTarget: null,
+            methods: eventTargetMethods,
+            createEvent: createEvent,
+            createMessageEvent: function (type, data, origin, lastEventId) {
+                var event = createEvent(type);
+                event.data = data;
+                event.origin = origin;
+                event.lastEventId = lastEventId;
+                event.source = null;
+                event.ports = [];
+                return event;
+            },
+        };
+    }
+
+    // URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
+    // and its parts give the origin. A failure is what has no scheme, or is HTTP(S) without a host.
+    function anchor(input) {
+        var a = document.createElement('a');
+        a.href = input;
+        // IE fills in the parts of a relative href only once it is given the resolved one.
+        a.href = a.href;
+        // An invalid URL gives the scheme ':'.
+        return /^[a-z][a-z\d+.-]*:$/i.test(a.protocol) && (a.host || !/^https?:$/.test(a.protocol)) ? a : null;
+    }
+    function anchorParseURL(input) {
+        var a = anchor(input);
+        return a && a.href;
+    }
+    function anchorOriginOf(url) {
+        var a = anchor(url);
+        if (!a || !/^https?:$/.test(a.protocol))
+            return 'null';
+        // IE reports the default port ("80", "443"), which an origin leaves out.
+        var port = a.port && a.port !== (a.protocol === 'http:' ? '80' : '443') ? ':' + a.port : '';
+        return a.protocol + '//' + a.hostname + port;
+    }
+
+    // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters its request
+    // is replaced at the next event boundary by a new one, sent with the request's headers as they are then (the
+    // current Last-Event-ID). The event source sees one connection: the new response announces nothing (the source is
+    // OPEN already), and the stream goes on. What followed the boundary in that piece of text is left to the new response (a server that resumes
+    // from Last-Event-ID sends it again).
+    var XHR_TEXT_LIMIT = 4194304;
+    // A blank line: two line endings, a CRLF counting as one.
+    var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
+    var xhrTransport = function (request, handlers) {
+        var xhr;
+        // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
+        var phase;
+        var seen;
+        // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see change()).
+        var buffered = false;
+        function read(done) {
+            var text;
+            try {
+                text = xhr.responseText;
+            }
+            catch (error) {
+                buffered = true;
+                return;
+            }
+            // An engine that decodes all it has each time (jsdom, some old WebViews) ends the text with U+FFFD while a
+            // character's bytes are still arriving: that one waits for the next read.
+            var end = text.length;
+            if (!done && text.charCodeAt(end - 1) === 0xfffd)
+                end--;
+            if (end > seen) {
+                var piece = text.slice(seen, end);
+                var boundary = -1;
+                if (end > XHR_TEXT_LIMIT) {
+                    EVENT_BOUNDARY.lastIndex = 0;
+                    while (EVENT_BOUNDARY.exec(piece))
+                        boundary = EVENT_BOUNDARY.lastIndex;
+                    if (boundary >= 0)
+                        piece = piece.slice(0, boundary);
+                }
+                seen = end;
+                handlers.chunk(piece);
+                // (The chunk's events may have aborted the request: phase 2.)
+                if (boundary >= 0 && phase === 1) {
+                    stop();
+                    send();
+                }
+            }
+        }
+        function change() {
+            var readyState = xhr.readyState;
+            // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
+            if (phase === 0 && readyState > 1 && xhr.status) {
+                phase = 1;
+                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
+            }
+            if (phase === 1 && readyState > 2)
+                read(readyState === 4);
+            if (phase !== 2 && readyState === 4) {
+                var ok = phase === 1;
+                phase = 2;
+                handlers.end(ok ? undefined : new Error('network error'), ok && buffered);
+            }
+        }
+        function send() {
+            var current = (xhr = new XMLHttpRequest());
+            phase = seen = 0;
+            xhr.open(request.method || 'GET', request.url, true);
+            xhr.withCredentials = request.withCredentials;
+            var headers = request.headers();
+            for (var name_1 in headers)
+                xhr.setRequestHeader(name_1, headers[name_1]);
+            // Event streams are always UTF-8, whatever the Content-Type says.
+            if (xhr.overrideMimeType)
+                xhr.overrideMimeType('text/plain; charset=utf-8');
+            // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
+            if (!('onprogress' in xhr))
+                buffered = true;
+            // A replaced request's late events are ignored.
+            xhr.onreadystatechange = xhr.onprogress = function () {
+                if (current === xhr)
+                    change();
+            };
+            xhr.send(request.body);
+        }
+        // (What abort() fires finds phase 2, and is ignored.)
+        function stop() {
+            phase = 2;
+            xhr.abort();
+        }
+        send();
+        return function abort() {
+            if (phase !== 2)
+                stop();
+        };
+    };
+
+    // The legacy add-on: what old engines lack, plugged into the ponyfill's seams. Imported by the polyfill entry and
+    // the script-tag build only, so that `import { EventSource }` stays small for modern runtimes. It changes no
+    // global; it completes the one EventSource class whichever order the modules were evaluated in.
+    platform.xhr = xhrTransport;
+    if (!platform.dom) {
+        platform.dom = shimDom();
+        // EventSource.prototype inherits no EventTarget.prototype here: it gets the shim's methods as its own.
+        var prototype = EventSource$1.prototype;
+        // (An assignment makes a property writable, enumerable and configurable, as WebIDL's operations are.)
+        for (var name_1 in eventTargetMethods)
+            prototype[name_1] = eventTargetMethods[name_1];
+    }
+    try {
+        new URL('http://a/');
+    }
+    catch (error) {
+        if (typeof document !== 'undefined') {
+            platform.parseURL = anchorParseURL;
+            platform.originOf = anchorOriginOf;
+        }
+    }
+
+    // Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
+    var global = globalObject();
+    /** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
+    function install() {
+        if (!global.EventSource)
+            global.EventSource = EventSource$1;
+    }
+
+    // The script-tag build: the ponyfill with the legacy add-on, installed where EventSource is missing, and exposed
+    // as WhatwgEventSource. Included twice, the second copy finds both globals in place and changes nothing.
+    if (!global.WhatwgEventSource)
+        global.WhatwgEventSource = { EventSource: EventSource$1, createParser: createParser };
+    install();
+
+    // What the parts of the extended class share about one instance: a record kept beside the core's slots.
+    /** The record of an extended instance; undefined for a plain one. Throws on anything that is not an EventSource. */
+    function instanceOf(source) {
+        return slots(source).extended;
+    }
+    function attach(state, instance) {
+        state.extended = instance;
+    }
+
+    // `for await (const event of source)`: every message event the source dispatches from then on (the very objects
+    // its listeners get), of any type, queued until read. It ends when the source closes, and throws when it failed.
+    function describe(details) {
+        var error = details.error;
+        var cause = error && typeof error.message === 'string' ? ': ' + error.message : '';
+        switch (details.reason) {
+            case 'response':
+                return details.status !== 200
+                    ? 'HTTP ' + details.status + (details.statusText ? ' ' + details.statusText : '')
+                    : 'the Content-Type ' + (details.contentType || '(none)') + ' is not text/event-stream';
+            case 'network':
+                return 'network error' + cause;
+            case 'headers':
+                return 'the headers option failed' + cause;
+            case 'size':
+                return 'an event was larger than maxEventSize';
+            default:
+                return details.reason + cause;
+        }
+    }
+    /** Copies the details' own enumerable properties onto the target (an Error, an open or error event). */
+    function assign(target, details) {
+        for (var name_1 in details)
+            target[name_1] = details[name_1];
+    }
+    function failureOf(details) {
+        var error = new Error('EventSource failed: ' + describe(details));
+        assign(error, details);
+        error.cause = details.error;
+        return error;
+    }
+    var asyncIteratorSymbol = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
+    /** The async iterator of a source. */
+    function iterate(source) {
+        var instance = instanceOf(source);
+        var queue = [];
+        var waiting = [];
+        var ended = !instance || instance.state.readyState === CLOSED;
+        var failure = ended && instance && instance.failure ? failureOf(instance.failure) : null;
+        function settle() {
+            while (waiting.length) {
+                var next = waiting.shift();
+                if (failure)
+                    next[1](failure);
+                else
+                    next[0]({ value: undefined, done: true });
+                failure = null;
+            }
+        }
+        var sink = {
+            push: function (event) {
+                var next = waiting.shift();
+                if (next)
+                    next[0]({ value: event, done: false });
+                else
+                    queue.push(event);
+            },
+            end: function () {
+                ended = true;
+                failure = instance.failure ? failureOf(instance.failure) : null;
+                settle();
+            },
+        };
+        if (!ended)
+            instance.sinks.push(sink);
+        var iterator = {
+            next: function () {
+                if (queue.length)
+                    return Promise.resolve({ value: queue.shift(), done: false });
+                if (ended) {
+                    var error = failure;
+                    failure = null;
+                    return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
+                }
+                return new Promise(function (resolve, reject) {
+                    waiting.push([resolve, reject]);
+                });
+            },
+            // `break` out of a for await loop closes the source.
+            return: function () {
+                ended = true;
+                failure = null;
+                queue.length = 0;
+                if (instance) {
+                    var index = instance.sinks.indexOf(sink);
+                    if (index >= 0)
+                        instance.sinks.splice(index, 1);
+                }
+                source.close();
+                settle();
+                return Promise.resolve({ value: undefined, done: true });
+            },
+        };
+        iterator[asyncIteratorSymbol] = function () {
+            return this;
+        };
+        return iterator;
+    }
+
+    // The HTTP details of the extended class: `Retry-After`, and the last event ID as a query parameter.
     /** The text with each lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
     function toWellFormed(text) {
         return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd');
@@ -896,28 +1310,11 @@
         return rest + '?' + kept.join('&') + fragment;
     }
 
-    // `import { EventSource } from 'whatwg-eventsource/extended'`: the opt-in extensions beyond the spec (issue #5),
-    // plugged into the ponyfill's one seam (setExtension). Importing this module extends the one EventSource class,
-    // so the ponyfill's export, the polyfilled global and this export stay the same class. Without options an instance
-    // behaves as the spec says (the integration suite runs against it too), apart from the memory bound of
-    // maxEventSize, an implementation-defined limit of the kind HTML allows ("User agents may impose
-    // implementation-specific limits on otherwise unconstrained inputs").
-    //
-    // The extension drives the spec's processing model only through the transport protocol: it wraps the transport
-    // that the event source chose, and
-    //   - reestablishes the connection by ending the body with `again` (the event source then reconnects at once, and
-    //     the wrapper waits the delay of the reconnect policy itself before the next request),
-    //   - fails the connection by closing the instance and firing the `error` event itself,
-    //   - hands over only responses that announce the connection (200, text/event-stream).
-    // The details of an `error` event are attached by a listener added in the constructor, so first of all.
+    // The options of the extended class: read once, in the constructor, checked, with their defaults. Pure.
     /** The default of maxEventSize, in characters. */
     var DEFAULT_MAX_EVENT_SIZE = 8388608;
-    /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */
-    var ERROR_BODY_SIZE = 4096;
-    var ERROR_BODY_WAIT = 1000;
     // https://fetch.spec.whatwg.org/#concept-method and #concept-header-name: tokens.
     var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-    function noop() { }
     function rangeError(message) {
         return new RangeError(FAILED + message);
     }
@@ -968,6 +1365,7 @@
         }
         return headers;
     }
+    /** Reads and checks the options of the extended class: a TypeError or RangeError says what is wrong. */
     function readOptions(init) {
         var headers = init.headers;
         if (typeof headers !== 'function')
@@ -998,6 +1396,7 @@
             throw failedToConstruct('lastEventId must be a string');
         if (/[\0\r\n]/.test(lastEventId))
             throw failedToConstruct('lastEventId cannot contain NUL, CR or LF');
+        // (Sent as UTF-8: a lone surrogate becomes U+FFFD, as it would have in a stream.)
         var lastEventIdIn = init.lastEventIdIn === undefined ? 'header' : init.lastEventIdIn;
         if (lastEventIdIn !== 'header' && lastEventIdIn !== 'query' && lastEventIdIn !== 'both') {
             throw failedToConstruct("lastEventIdIn must be 'header', 'query' or 'both'");
@@ -1033,14 +1432,15 @@
             throw failedToConstruct('signal must be an AbortSignal');
         }
         var inactivityTimeout = number(init, 'inactivityTimeout', 0, 0, true);
+        // (The event source reads it; the checks here say more.)
+        number(init, 'reconnectionTime', 3000, 0);
         return {
             headers: headers,
             method: method,
             body: body,
-            lastEventId: lastEventId,
+            lastEventId: toWellFormed(lastEventId),
             lastEventIdIn: lastEventIdIn,
             lastEventIdParam: lastEventIdParam,
-            reconnectionTime: number(init, 'reconnectionTime', 3000, 0),
             backoff: backoff,
             maxRetries: maxRetries,
             reconnectOnStatus: statuses.slice(),
@@ -1052,6 +1452,48 @@
             maxEventSize: number(init, 'maxEventSize', DEFAULT_MAX_EVENT_SIZE, 1, true),
         };
     }
+
+    // The reconnection policy of the extended class: how long to wait before the next request, or whether to fail the
+    // connection instead. Pure: the core asks it, through the instance's wait(), at the spec's "Optionally, wait some
+    // more" step.
+    /** The wait before reconnection number `attempt` (1 for the first in a row), with the backoff, if any. */
+    function backoffDelay(backoff, attempt, reconnectionTime) {
+        if (!backoff)
+            return reconnectionTime;
+        var grown = reconnectionTime * Math.pow(backoff.multiplier, attempt - 1);
+        return Math.min(grown * (1 + backoff.jitter * Math.random()), Math.max(backoff.max, reconnectionTime));
+    }
+    /**
+     * The ms to wait before the next request after a connection was lost for `cause`, or -1: fail the connection.
+     * `attempts` counts the reconnections in a row before this one; `reconnectionTime` is the event source's.
+     */
+    function nextDelay(options, cause, attempts, reconnectionTime) {
+        if (cause.now)
+            return 0;
+        var details = cause.details;
+        var reason = details.reason;
+        if (cause.fail ||
+            reason === 'size' ||
+            (reason === 'response' && options.reconnectOnStatus.indexOf(details.status) < 0) ||
+            (reason === 'end' && !options.reconnectOnEnd) ||
+            attempts + 1 > options.maxRetries) {
+            return -1;
+        }
+        var delay = backoffDelay(options.backoff, attempts + 1, reconnectionTime);
+        if (cause.retryAfter !== undefined && cause.retryAfter > delay)
+            delay = cause.retryAfter;
+        return Math.min(Math.round(delay), MAX_DELAY);
+    }
+
+    // The request decorator of the extended class: it wraps the transport the event source chose, and for each
+    // connection sends the request the options ask for (headers, method and body, the last event ID in the query),
+    // bounds a silent connection (inactivityTimeout), and reads the start of a failed response's body for the error
+    // event. It keeps no reconnection timer, last event ID or origin: the event source's are the only ones. When it
+    // ends a connection itself it says why in the instance's `cause`, then ends the body as a transport would.
+    /** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */
+    var ERROR_BODY_SIZE = 4096;
+    var ERROR_BODY_WAIT = 1000;
+    function noop() { }
     function header(details, name) {
         try {
             if (details && details.headers)
@@ -1064,209 +1506,50 @@
         }
         return null;
     }
-    function describe(details) {
-        var error = details.error;
-        var cause = error && typeof error.message === 'string' ? ': ' + error.message : '';
-        switch (details.reason) {
-            case 'response':
-                return details.status !== 200
-                    ? 'HTTP ' + details.status + (details.statusText ? ' ' + details.statusText : '')
-                    : 'the Content-Type ' + (details.contentType || '(none)') + ' is not text/event-stream';
-            case 'network':
-                return 'network error' + cause;
-            case 'headers':
-                return 'the headers option failed' + cause;
-            case 'size':
-                return 'an event was larger than maxEventSize';
-            default:
-                return details.reason + cause;
-        }
+    function because(reason, error) {
+        return { reason: reason, error: error, willReconnect: false, attempt: 0 };
     }
-    /** Copies the details' own enumerable properties onto the target (an Error, an error event). */
-    function assign(target, details) {
-        for (var name_2 in details)
-            target[name_2] = details[name_2];
-    }
-    function failureOf(details) {
-        var error = new Error('EventSource failed: ' + describe(details));
-        assign(error, details);
-        error.cause = details.error;
-        return error;
-    }
-    // The seam's function: runs in the constructor, before the first request.
-    function extend(ev, init, callbacks, inner) {
-        var o = readOptions(init);
-        var state = slots(ev);
-        var dom = platform.dom;
-        var ext = (state.ext = { lastEventId: o.lastEventId, failure: null, sinks: [] });
-        // The event source's reconnection time, as the parser reports `retry:` fields.
-        var reconnectionTime = o.reconnectionTime;
-        // Reconnections in a row since the last announced connection.
-        var attempts = 0;
-        // The wait before the next request, decided when the connection was lost.
-        var nextDelay = 0;
-        // The details for the error event being fired.
-        var pending = null;
-        // The current request's controls, for reconnectOnResume; null between requests.
-        var active = null;
-        var origin = '';
-        // Listeners are called in the order they were added: this one, added before the constructor returns, is first.
-        dom.methods.addEventListener.call(ev, 'error', function (event) {
-            var details = pending;
-            pending = null;
-            if (details)
-                assign(event, details);
-        }, true);
-        function fireError(details) {
-            pending = details;
-            dom.methods.dispatchEvent.call(ev, dom.createEvent('error'));
-            pending = null;
-        }
-        // Fails the connection: CLOSED, and one error event with the details.
-        function fail(details) {
-            if (state.readyState === CLOSED)
-                return;
-            details.willReconnect = false;
-            details.attempt = attempts;
-            if (details.reason !== 'end')
-                ext.failure = details;
-            state.close();
-            fireError(details);
-        }
-        function delayFor(attempt) {
-            var backoff = o.backoff;
-            if (!backoff)
-                return reconnectionTime;
-            var grown = reconnectionTime * Math.pow(backoff.multiplier, attempt - 1);
-            return Math.min(grown * (1 + backoff.jitter * Math.random()), Math.max(backoff.max, reconnectionTime));
-        }
-        var onId = callbacks.onId;
-        var onRetry = callbacks.onRetry;
-        var onEvent = callbacks.onEvent;
-        callbacks.onId = function (id) {
-            ext.lastEventId = id;
-            onId(id);
-        };
-        callbacks.onRetry = function (ms) {
-            reconnectionTime = ms;
-            onRetry(ms);
-        };
-        callbacks.onEvent = function (message) {
-            // The event source dispatches the message unless it is CLOSED: so do the iterators, and first, so that a
-            // listener that closes the source ends them after this message.
-            var sinks = ext.sinks;
-            if (sinks.length && state.readyState !== CLOSED) {
-                var event_1 = dom.createMessageEvent(message.type, message.data, origin, message.lastEventId);
-                for (var i = 0; i < sinks.length; i++)
-                    sinks[i].push(event_1);
-            }
-            onEvent(message);
-        };
-        if (o.maxEventSize !== Infinity) {
-            callbacks.maxSize = o.maxEventSize;
-            callbacks.onError = function (error) {
-                fail({ reason: 'size', error: error, willReconnect: false, attempt: 0 });
-            };
-        }
-        function onAbort() {
-            state.close();
-        }
-        function onResume(event) {
-            if (event.type === 'pageshow' && !event.persisted)
-                return;
-            if (active)
-                active.resume();
-            else
-                nextDelay = 0;
-        }
-        // The window (or worker) global.
-        var scope = globalObject();
-        // The global's methods as they are now: a page may replace them later.
-        var removeListener = o.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
-        if (removeListener) {
-            scope.addEventListener('online', onResume);
-            scope.addEventListener('pageshow', onResume);
-        }
-        if (o.signal)
-            o.signal.addEventListener('abort', onAbort);
-        var coreClose = state.close;
-        state.close = function () {
-            coreClose();
-            if (o.signal)
-                o.signal.removeEventListener('abort', onAbort);
-            if (removeListener) {
-                removeListener.call(scope, 'online', onResume);
-                removeListener.call(scope, 'pageshow', onResume);
-            }
-            var sinks = ext.sinks.splice(0, ext.sinks.length);
-            for (var i = 0; i < sinks.length; i++)
-                sinks[i].end();
-        };
-        // One request: called by the event source at each connection, replacement and reconnection.
-        return function extendedTransport(request, handlers) {
+    function decorate(instance, inner) {
+        var o = instance.options;
+        return function (request, handlers) {
             // An AbortSignal that was aborted before the constructor: closed before any request.
             if (o.signal && o.signal.aborted) {
-                state.close();
+                instance.close();
                 return noop;
             }
-            var delay = nextDelay;
-            nextDelay = 0;
             var finished = false;
-            var started = false;
             var abortRequest = null;
-            // The reconnection wait, then the wait for the body of a failed response.
+            // The wait for a headers function's turn, then for the body of a failed response.
             var timer;
             var stall;
-            // A failed response whose body is being read for the error event.
+            // A failed response whose body is being read for the error event, and its status etc.
             var failure = null;
-            var retryable = false;
-            var retryAfter;
+            var failed;
             var text = '';
             var decode;
-            var controls = {
-                resume: function () {
-                    if (!started) {
-                        clearTimeout(timer);
-                        start();
-                    }
-                    else if (abortRequest && !failure) {
-                        // Connecting or open: the connection predates the network change, so it is replaced.
-                        reconnect({ reason: 'resume', willReconnect: true, attempt: attempts }, 0, true);
-                    }
-                },
-            };
-            active = controls;
             function stop() {
                 finished = true;
                 clearTimeout(timer);
                 clearTimeout(stall);
-                if (active === controls)
-                    active = null;
+                if (instance.resume === resume)
+                    instance.resume = null;
                 var abortNow = abortRequest;
                 abortRequest = null;
                 if (abortNow)
                     abortNow();
             }
-            // Reestablishes the connection, unless maxRetries forbids it: then fails it. `immediate`: at once, and not
-            // counted as a retry (a resume, a long-polling transport).
-            function reconnect(details, minimum, immediate) {
+            // Ends the connection for `cause`, as a transport ends a body: the event source then asks the policy.
+            function lose(cause) {
                 stop();
-                if (!immediate && attempts + 1 > o.maxRetries)
-                    return fail(details);
-                if (!immediate)
-                    attempts++;
-                var wait = immediate ? 0 : delayFor(attempts);
-                if (minimum !== undefined && minimum > wait)
-                    wait = minimum;
-                wait = Math.min(Math.round(wait), MAX_DELAY);
-                details.willReconnect = true;
-                details.reconnectDelay = wait;
-                details.attempt = attempts;
-                nextDelay = wait;
-                pending = details;
-                handlers.end(details.error, RECONNECT_AT_ONCE);
-                pending = null;
+                instance.cause = cause;
+                handlers.end(cause.details.error);
             }
+            // Connecting or open: the connection predates the network change, so it is replaced.
+            function resume() {
+                if (!failure)
+                    lose({ details: because('resume'), now: true });
+            }
+            instance.resume = resume;
             function armStall() {
                 var timeout = o.inactivityTimeout;
                 if (!timeout)
@@ -1277,42 +1560,32 @@
                         return finishBody();
                     var error = new Error('no data received for ' + timeout + ' ms');
                     error.name = 'TimeoutError';
-                    reconnect({ reason: 'timeout', error: error, willReconnect: true, attempt: attempts });
+                    lose({ details: because('timeout', error) });
                 }, timeout);
             }
             function start() {
-                started = true;
                 armStall();
                 var headers = o.headers;
                 if (typeof headers !== 'function')
                     return send(headers);
                 var value;
-                var settled = false;
                 try {
                     value = headers();
-                    if (value && typeof value.then === 'function') {
-                        value.then(function (result) {
-                            if (!finished && !settled) {
-                                settled = true;
-                                send(result, true);
-                            }
-                        }, function (error) {
-                            if (!finished && !settled) {
-                                settled = true;
-                                reconnect({ reason: 'headers', error: error, willReconnect: true, attempt: attempts });
-                            }
-                        });
-                        return;
-                    }
                 }
                 catch (error) {
-                    if (!finished && !settled) {
-                        settled = true;
-                        reconnect({ reason: 'headers', error: error, willReconnect: true, attempt: attempts });
-                    }
-                    return;
+                    return lose({ details: because('headers', error) });
                 }
-                send(value, true);
+                if (value && typeof value.then === 'function') {
+                    value.then(function (result) {
+                        if (!finished)
+                            send(result, true);
+                    }, function (error) {
+                        if (!finished)
+                            lose({ details: because('headers', error) });
+                    });
+                }
+                else
+                    send(value, true);
             }
             function send(given, dynamic) {
                 // The headers function may have closed the source.
@@ -1323,53 +1596,58 @@
                     own = dynamic ? normalizeHeaders(given, 'the headers function returned a value that') : given;
                 }
                 catch (error) {
-                    stop();
-                    return fail({ reason: 'headers', error: error, willReconnect: false, attempt: 0 });
+                    return lose({ details: because('headers', error), fail: true });
                 }
-                var headers = {};
-                for (var name_3 in request.headers)
-                    if (name_3 !== 'Last-Event-ID')
-                        headers[name_3] = request.headers[name_3];
-                var url = request.url;
-                var id = ext.lastEventId;
-                if (id) {
-                    if (o.lastEventIdIn !== 'query')
-                        headers['Last-Event-ID'] = wellFormedByteString(id);
-                    if (o.lastEventIdIn !== 'header')
-                        url = setQueryParameter(url, o.lastEventIdParam, id);
-                }
-                for (var name_4 in own) {
-                    var lower = name_4.toLowerCase();
-                    for (var existing in headers)
-                        if (existing.toLowerCase() === lower)
-                            delete headers[existing];
-                    headers[name_4] = own[name_4];
-                }
-                abortRequest = inner({ url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body, fetch: request.fetch }, { response: response, chunk: chunk, end: end });
+                abortRequest = inner({
+                    // Read at each HTTP request, as `headers()` is called: the last event ID as of then.
+                    get url() {
+                        var id = instance.state.lastEventIdString;
+                        return id && o.lastEventIdIn !== 'header' ? setQueryParameter(request.url, o.lastEventIdParam, id) : request.url;
+                    },
+                    withCredentials: request.withCredentials,
+                    fetch: request.fetch,
+                    method: o.method,
+                    body: o.body,
+                    headers: function () {
+                        var headers = request.headers();
+                        if (o.lastEventIdIn === 'query')
+                            delete headers['Last-Event-ID'];
+                        for (var name_1 in own) {
+                            var lower = name_1.toLowerCase();
+                            for (var existing in headers)
+                                if (existing.toLowerCase() === lower)
+                                    delete headers[existing];
+                            headers[name_1] = own[name_1];
+                        }
+                        return headers;
+                    },
+                }, { response: response, chunk: chunk, end: end });
             }
             function response(status, contentType, url, details) {
                 if (finished)
                     return;
                 armStall();
                 if (status === 200 && isEventStream(contentType)) {
-                    attempts = 0;
-                    origin = platform.originOf(url || request.url);
-                    return handlers.response(status, contentType, url, details);
+                    instance.opened = { status: status, statusText: (details && details.statusText) || '', contentType: contentType };
+                    return handlers.response(status, contentType, url);
                 }
-                // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms.
+                // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms, before the
+                // event source hears of it.
+                failed = [status, contentType, url];
                 failure = {
-                    reason: 'response',
-                    status: status,
-                    statusText: (details && details.statusText) || '',
-                    contentType: contentType,
-                    body: '',
-                    willReconnect: false,
-                    attempt: attempts,
+                    details: {
+                        reason: 'response',
+                        status: status,
+                        statusText: (details && details.statusText) || '',
+                        contentType: contentType,
+                        body: '',
+                        willReconnect: false,
+                        attempt: 0,
+                    },
                 };
                 // (reconnectOnStatus never holds 200: readOptions refuses it.)
-                retryable = o.reconnectOnStatus.indexOf(status) >= 0;
-                if (retryable)
-                    retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
+                if (o.reconnectOnStatus.indexOf(status) >= 0)
+                    failure.retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
                 timer = setTimeout(finishBody, ERROR_BODY_WAIT);
             }
             function chunk(data) {
@@ -1390,398 +1668,205 @@
                 if (text.length >= ERROR_BODY_SIZE)
                     finishBody();
             }
+            // The failed response, with its body, goes to the event source, which asks the policy (and then aborts this).
             function finishBody() {
-                var details = failure;
-                details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
-                if (retryable)
-                    return reconnect(details, retryAfter);
-                stop();
-                fail(details);
+                var cause = failure;
+                cause.details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
+                instance.cause = cause;
+                handlers.response(failed[0], failed[1], failed[2]);
             }
-            function end(error, again) {
+            function end(error, polled) {
                 if (finished)
                     return;
-                // The transport replaces the connection to bound its memory: the event source connects again at once.
-                if (again === REPLACE) {
-                    stop();
-                    return handlers.end(error, again);
-                }
                 if (failure)
                     return finishBody();
-                if (error)
-                    return reconnect({ reason: 'network', error: error, willReconnect: true, attempt: attempts });
-                if (!o.reconnectOnEnd) {
-                    stop();
-                    return fail({ reason: 'end', willReconnect: false, attempt: 0 });
-                }
-                // A transport that can only long-poll asks for the next request at once, as the event source would.
-                reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === RECONNECT_AT_ONCE);
+                stop();
+                handlers.end(error, polled);
             }
-            // A header function is called in a task of its own, never inside the constructor (where it could not yet
+            // A headers function is called in a task of its own, never inside the constructor (where it could not yet
             // see the variable that the new instance will be assigned to).
-            if (delay > 0 || typeof o.headers === 'function')
-                timer = setTimeout(start, delay);
+            if (typeof o.headers === 'function')
+                timer = setTimeout(start, 0);
             else
                 start();
             return stop;
         };
     }
-    // The async iterator of a source: every message event it dispatches from then on, of any type, queued until read.
-    function iterate(source) {
-        var state = slots(source);
-        var ext = state.ext;
-        var queue = [];
-        var waiting = [];
-        var ended = !ext || state.readyState === CLOSED;
-        var failure = ended && ext && ext.failure ? failureOf(ext.failure) : null;
-        function settle() {
-            while (waiting.length) {
-                var next = waiting.shift();
-                if (failure)
-                    next[1](failure);
-                else
-                    next[0]({ value: undefined, done: true });
-                failure = null;
+
+    // `import { EventSource } from 'whatwg-eventsource/extended'`: a subclass of the package's EventSource with opt-in
+    // options beyond the spec. Importing it changes nothing else: the plain class, and a global the polyfill installed,
+    // keep exactly the spec's behaviour. Without options an instance behaves as the spec says (the integration suite
+    // runs against it too), apart from the memory bound of maxEventSize, an implementation-defined limit of the kind
+    // HTML allows ("User agents may impose implementation-specific limits on otherwise unconstrained inputs").
+    //
+    // It has no processing model of its own: the core's construct() runs it with a policy (the core's Policy seam):
+    //   transport    request.ts wraps the chosen transport (headers, method and body, inactivity, failed bodies);
+    //   wait         policy.ts decides, when a connection is lost, how long to wait or whether to fail;
+    //   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
+    //   maxSize      maxEventSize.
+    // The policy of one instance, made by construct() once the instance's slots exist.
+    function policyFor(options) {
+        return function (ev, state, transport) {
+            var instance = {
+                options: options,
+                state: state,
+                attempts: 0,
+                cause: null,
+                pending: null,
+                opened: null,
+                failure: null,
+                sinks: [],
+                resume: null,
+                close: function () {
+                    ev.close();
+                },
+                release: release,
+            };
+            attach(state, instance);
+            if (options.lastEventId)
+                state.lastEventIdString = options.lastEventId;
+            function onAbort() {
+                ev.close();
             }
-        }
-        var sink = {
-            push: function (event) {
-                var next = waiting.shift();
-                if (next)
-                    next[0]({ value: event, done: false });
+            function onResume(event) {
+                if (event.type === 'pageshow' && !event.persisted)
+                    return;
+                if (instance.resume)
+                    instance.resume();
                 else
-                    queue.push(event);
-            },
-            end: function () {
-                ended = true;
-                failure = ext.failure ? failureOf(ext.failure) : null;
-                settle();
-            },
-        };
-        if (!ended)
-            ext.sinks.push(sink);
-        var iterator = {
-            next: function () {
-                if (queue.length)
-                    return Promise.resolve({ value: queue.shift(), done: false });
-                if (ended) {
-                    var error = failure;
-                    failure = null;
-                    return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
+                    state.skipWait();
+            }
+            // The window (or worker) global, and its methods as they are now: a page may replace them later.
+            var scope = globalObject();
+            var removeListener = options.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
+            if (removeListener) {
+                scope.addEventListener('online', onResume);
+                scope.addEventListener('pageshow', onResume);
+            }
+            var signal = options.signal;
+            if (signal && !signal.aborted)
+                signal.addEventListener('abort', onAbort);
+            function release() {
+                if (signal)
+                    signal.removeEventListener('abort', onAbort);
+                if (removeListener) {
+                    removeListener.call(scope, 'online', onResume);
+                    removeListener.call(scope, 'pageshow', onResume);
                 }
-                return new Promise(function (resolve, reject) {
-                    waiting.push([resolve, reject]);
-                });
-            },
-            // `break` out of a for await loop closes the source.
-            return: function () {
-                ended = true;
-                failure = null;
-                queue.length = 0;
-                if (ext) {
-                    var index = ext.sinks.indexOf(sink);
-                    if (index >= 0)
-                        ext.sinks.splice(index, 1);
-                }
-                state.close();
-                settle();
-                return Promise.resolve({ value: undefined, done: true });
-            },
+                var sinks = instance.sinks.splice(0, instance.sinks.length);
+                for (var i = 0; i < sinks.length; i++)
+                    sinks[i].end();
+            }
+            return {
+                transport: decorate(instance, transport),
+                maxSize: options.maxEventSize === Infinity ? undefined : options.maxEventSize,
+                // The connection was lost: the request decorator's cause if it ended it, else the event source's reason.
+                wait: function (reason, spec, error) {
+                    var cause = instance.cause || { details: { reason: reason, error: error, willReconnect: false, attempt: 0 } };
+                    instance.cause = null;
+                    // A network error the spec deems futile fails; a failed response is the options' to decide.
+                    if (spec < 0 && reason !== 'response')
+                        cause.fail = true;
+                    var delay = nextDelay(options, cause, instance.attempts, spec < 0 ? state.reconnectionTime : spec);
+                    var details = cause.details;
+                    if (delay < 0) {
+                        if (details.reason !== 'end')
+                            instance.failure = details;
+                    }
+                    else {
+                        if (!cause.now)
+                            instance.attempts++;
+                        details.willReconnect = true;
+                        details.reconnectDelay = delay;
+                    }
+                    details.attempt = instance.attempts;
+                    instance.pending = details;
+                    return delay;
+                },
+                dispatching: function (event, message) {
+                    if (message) {
+                        // First the iterators, so that a listener that closes the source ends them after this message.
+                        var sinks = instance.sinks;
+                        for (var i = 0; i < sinks.length; i++)
+                            sinks[i].push(event);
+                    }
+                    else if (event.type === 'open') {
+                        instance.attempts = 0;
+                        if (instance.opened)
+                            assign(event, instance.opened);
+                        instance.opened = null;
+                    }
+                    else {
+                        var details = instance.pending;
+                        instance.pending = null;
+                        if (details)
+                            assign(event, details);
+                        if (state.readyState === CLOSED)
+                            release();
+                    }
+                },
+            };
         };
-        iterator[asyncIteratorSymbol] = function () {
-            return this;
-        };
-        return iterator;
     }
-    var asyncIteratorSymbol = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
-    function setup() {
-        setExtension(extend);
-        var prototype = EventSource.prototype;
+    // The class: `function`, not `class`, since the output is ES5; construct() makes the instance (an EventTarget made
+    // with this constructor's prototype, as `new.target` would).
+    function ExtendedEventSourceImpl(_url) {
+        var init = arguments[1];
+        return construct(this, arguments, policyFor(readOptions(init == null || typeof init !== 'object' ? {} : init)));
+    }
+    // The interface object and its prototype, set up in a function that bundlers may drop (with the whole class) when
+    // only the parser is imported. The prototype inherits the plain class's (WebIDL's attributes and operations stay
+    // there, once); the interface object inherits its constants, where Object.setPrototypeOf exists, and gets copies of
+    // them elsewhere (IE 10).
+    var ExtendedEventSourceClass = /*#__PURE__*/ (function () {
+        var prototype = (ExtendedEventSourceImpl.prototype = Object.create(EventSource$1.prototype, {
+            constructor: { value: ExtendedEventSourceImpl, writable: true, configurable: true },
+        }));
+        if (Object.setPrototypeOf)
+            Object.setPrototypeOf(ExtendedEventSourceImpl, EventSource$1);
+        else
+            for (var i = 0; i < 3; i++)
+                Object.defineProperty(ExtendedEventSourceImpl, ['CONNECTING', 'OPEN', 'CLOSED'][i], { value: i, enumerable: true });
+        function define(name, descriptor) {
+            descriptor.configurable = true;
+            Object.defineProperty(prototype, name, descriptor);
+        }
         // readonly attribute DOMString lastEventId (as an IDL attribute would be: on the prototype, enumerable).
-        Object.defineProperty(prototype, 'lastEventId', {
+        define('lastEventId', {
             get: function () {
-                var ext = slots(this).ext;
-                return ext ? ext.lastEventId : '';
+                return slots(this).lastEventIdString;
             },
             enumerable: true,
-            configurable: true,
+        });
+        // close() also lets go of the signal's and the window's listeners, and ends the iterations.
+        define('close', {
+            value: function close() {
+                EventSource$1.prototype.close.call(this);
+                var instance = instanceOf(this);
+                if (instance)
+                    instance.release();
+            },
+            enumerable: true,
+            writable: true,
         });
         if (asyncIteratorSymbol) {
-            Object.defineProperty(prototype, asyncIteratorSymbol, {
+            define(asyncIteratorSymbol, {
                 value: function () {
                     return iterate(this);
                 },
                 writable: true,
-                configurable: true,
             });
         }
-        return EventSource;
-    }
-    /** The `EventSource` class, with the extensions plugged in: the same class as the ponyfill's. */
-    setup();
+        return ExtendedEventSourceImpl;
+    })();
+    /** The extended `EventSource` class: a subclass of the package's `EventSource`. */
+    var EventSource = ExtendedEventSourceClass;
+    /** The same class, under a name that tells it from the plain one. */
+    var ExtendedEventSource = EventSource;
 
-    // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
-    // __proto__, constructor or toString are types like any other.
-    var LISTENERS = '__listeners';
-    function listenersOf(target, type) {
-        var all = target[LISTENERS];
-        if (!all)
-            Object.defineProperty(target, LISTENERS, { value: (all = {}) });
-        return all['$' + type] || (all['$' + type] = []);
-    }
-    /** The index of (callback, capture) in the list, or -1. `options` is a boolean (capture) or a dictionary. */
-    function find(list, callback, options) {
-        var capture = !!(options && typeof options === 'object' ? options.capture : options);
-        for (var i = 0; i < list.length; i++)
-            if (list[i][0] === callback && list[i][1] === capture)
-                return i;
-        return capture ? -2 : -1;
-    }
-    // https://html.spec.whatwg.org/multipage/webappapis.html#report-the-exception: in a task of its own, where the page's
-    // error handlers see it, and never back into the dispatcher. A host without timers (a bare script engine) has no
-    // task to throw it in: its console gets it.
-    function reportException(error) {
-        if (typeof setTimeout == 'function') {
-            setTimeout(function () {
-                throw error;
-            }, 0);
-        }
-        else if (typeof console == 'object')
-            console.error(error);
-    }
-    /** The EventTarget methods, for an object whose prototype cannot be the platform's EventTarget.prototype. */
-    var eventTargetMethods = {
-        addEventListener: function (type, callback, options) {
-            // https://dom.spec.whatwg.org/#add-an-event-listener: 2. If listener's callback is null, then return.
-            if (callback == null)
-                return;
-            var list = listenersOf(this, type);
-            var i = find(list, callback, options);
-            // -1: not there, without capture; -2: not there, with capture.
-            if (i < 0)
-                list.push([callback, i < -1, !!(options && options.once)]);
-        },
-        removeEventListener: function (type, callback, options) {
-            var list = listenersOf(this, type);
-            var i = find(list, callback, options);
-            if (i >= 0)
-                list.splice(i, 1)[0][3] = true;
-        },
-        dispatchEvent: function (event) {
-            // Native events have read-only target and currentTarget; the shim's are plain objects.
-            event.target = event.currentTarget = this;
-            event.eventPhase = 2;
-            // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
-            var listeners = listenersOf(this, event.type).slice();
-            for (var i = 0; i < listeners.length && !event._stop; i++) {
-                var listener = listeners[i];
-                var callback = listener[0];
-                if (listener[3])
-                    continue;
-                if (listener[2])
-                    eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
-                try {
-                    // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
-                    // callable throws a TypeError, reported as any other.
-                    if (typeof callback === 'function')
-                        callback.call(this, event);
-                    else
-                        callback.handleEvent(event);
-                }
-                catch (error) {
-                    reportException(error);
-                }
-            }
-            event.currentTarget = null;
-            event.eventPhase = 0;
-            return !event.defaultPrevented;
-        },
-    };
-    function ShimEventImpl(type) {
-        this.type = type;
-        this.timeStamp = +new Date();
-    }
-    ShimEventImpl.prototype = {
-        target: null,
-        currentTarget: null,
-        eventPhase: 0,
-        bubbles: false,
-        cancelable: false,
-        defaultPrevented: false,
-        isTrusted: false,
-        // Events of an event source are not cancelable: preventDefault() changes nothing.
-        preventDefault: function () { },
-        stopPropagation: function () { },
-        stopImmediatePropagation: function () {
-            this._stop = true;
-        },
-    };
-    /** DOM bindings built on the shims: instances are plain objects whose prototype carries eventTargetMethods. */
-    function shimDom() {
-        function createEvent(type) {
-            return new ShimEventImpl(type);
-        }
-        return {
-            EventTarget: null,
-            methods: eventTargetMethods,
-            createEvent: createEvent,
-            createMessageEvent: function (type, data, origin, lastEventId) {
-                var event = createEvent(type);
-                event.data = data;
-                event.origin = origin;
-                event.lastEventId = lastEventId;
-                event.source = null;
-                event.ports = [];
-                return event;
-            },
-        };
-    }
-
-    // URLs where the URL constructor is missing (IE): an <a> element resolves a URL against the document's base URL,
-    // and its parts give the origin. A failure is what has no scheme, or is HTTP(S) without a host.
-    function anchor(input) {
-        var a = document.createElement('a');
-        a.href = input;
-        // IE fills in the parts of a relative href only once it is given the resolved one.
-        a.href = a.href;
-        // An invalid URL gives the scheme ':'.
-        return /^[a-z][a-z\d+.-]*:$/i.test(a.protocol) && (a.host || !/^https?:$/.test(a.protocol)) ? a : null;
-    }
-    function anchorParseURL(input) {
-        var a = anchor(input);
-        return a && a.href;
-    }
-    function anchorOriginOf(url) {
-        var a = anchor(url);
-        if (!a || !/^https?:$/.test(a.protocol))
-            return 'null';
-        // IE reports the default port ("80", "443"), which an origin leaves out.
-        var port = a.port && a.port !== (a.protocol === 'http:' ? '80' : '443') ? ':' + a.port : '';
-        return a.protocol + '//' + a.hostname + port;
-    }
-
-    // The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
-    // and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
-    // last stopped. https://xhr.spec.whatwg.org/
-    // NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
-    // replaced at the next event boundary (end(undefined, REPLACE)) by a new request with the last event ID, with no event to
-    // mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
-    // from Last-Event-ID sends it again).
-    var XHR_TEXT_LIMIT = 4194304;
-    // A blank line: two line endings, a CRLF counting as one.
-    var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
-    var xhrTransport = function (request, handlers) {
-        var xhr = new XMLHttpRequest();
-        // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
-        var phase = 0;
-        var seen = 0;
-        // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see end()).
-        var buffered = false;
-        function read(done) {
-            var text;
-            try {
-                text = xhr.responseText;
-            }
-            catch (error) {
-                buffered = true;
-                return;
-            }
-            // An engine that decodes all it has each time (jsdom, some old WebViews) ends the text with U+FFFD while a
-            // character's bytes are still arriving: that one waits for the next read.
-            var end = text.length;
-            if (!done && text.charCodeAt(end - 1) === 0xfffd)
-                end--;
-            if (end > seen) {
-                var piece = text.slice(seen, end);
-                var boundary = -1;
-                if (end > XHR_TEXT_LIMIT) {
-                    EVENT_BOUNDARY.lastIndex = 0;
-                    while (EVENT_BOUNDARY.exec(piece))
-                        boundary = EVENT_BOUNDARY.lastIndex;
-                    if (boundary >= 0)
-                        piece = piece.slice(0, boundary);
-                }
-                seen = end;
-                handlers.chunk(piece);
-                if (boundary >= 0 && phase === 1) {
-                    stop();
-                    handlers.end(undefined, REPLACE);
-                }
-            }
-        }
-        function change() {
-            var readyState = xhr.readyState;
-            // HEADERS_RECEIVED, with a status: a network error (status 0) is only known when the request is DONE.
-            if (phase === 0 && readyState > 1 && xhr.status) {
-                phase = 1;
-                handlers.response(xhr.status, xhr.getResponseHeader('Content-Type'), xhr.responseURL, xhr);
-            }
-            if (phase === 1 && readyState > 2)
-                read(readyState === 4);
-            if (phase !== 2 && readyState === 4) {
-                var ok = phase === 1;
-                phase = 2;
-                handlers.end(ok ? undefined : new Error('network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
-            }
-        }
-        xhr.open(request.method || 'GET', request.url, true);
-        xhr.withCredentials = request.withCredentials;
-        var headers = request.headers;
-        for (var name_1 in headers)
-            xhr.setRequestHeader(name_1, headers[name_1]);
-        // Event streams are always UTF-8, whatever the Content-Type says.
-        if (xhr.overrideMimeType)
-            xhr.overrideMimeType('text/plain; charset=utf-8');
-        // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
-        if (!('onprogress' in xhr))
-            buffered = true;
-        xhr.onreadystatechange = xhr.onprogress = change;
-        xhr.send(request.body);
-        // (What abort() fires finds phase 2, and is ignored.)
-        function stop() {
-            phase = 2;
-            xhr.abort();
-        }
-        return function abort() {
-            if (phase !== 2)
-                stop();
-        };
-    };
-
-    // The legacy add-on: what old engines lack, plugged into the ponyfill's seams. Imported by the polyfill entry and
-    // the script-tag build only, so that `import { EventSource }` stays small for modern runtimes. It changes no
-    // global; it completes the one EventSource class whichever order the modules were evaluated in.
-    platform.xhr = xhrTransport;
-    if (!platform.dom) {
-        platform.dom = shimDom();
-        // EventSource.prototype inherits no EventTarget.prototype here: it gets the shim's methods as its own.
-        var prototype = EventSource.prototype;
-        // (An assignment makes a property writable, enumerable and configurable, as WebIDL's operations are.)
-        for (var name_1 in eventTargetMethods)
-            prototype[name_1] = eventTargetMethods[name_1];
-    }
-    try {
-        new URL('http://a/');
-    }
-    catch (error) {
-        if (typeof document !== 'undefined') {
-            platform.parseURL = anchorParseURL;
-            platform.originOf = anchorOriginOf;
-        }
-    }
-
-    // Installing the global: the only side effect in the package, shared by the polyfill entry and the script tag.
-    var global = globalObject();
-    /** Makes the ponyfill the global EventSource, only where there is none: a native one is never replaced. */
-    function install() {
-        if (!global.EventSource)
-            global.EventSource = EventSource;
-    }
-
-    // The script-tag build: the ponyfill with the legacy add-on, installed where EventSource is missing, and exposed
-    // as WhatwgEventSource. Included twice, the second copy finds both globals in place and changes nothing.
-    if (!global.WhatwgEventSource)
-        global.WhatwgEventSource = { EventSource: EventSource, createParser: createParser };
-    install();
+    // The script tag with the extended class (dist/eventsource.extended.iife.min.js): the script tag, plus the
+    // extended class as WhatwgEventSource.ExtendedEventSource. Use it instead of dist/eventsource.iife.min.js, not with
+    // it. The global EventSource, where it is installed, is the plain class, as with the plain script tag.
+    global.WhatwgEventSource.ExtendedEventSource = ExtendedEventSource;
 
 })();

@@ -1,7 +1,115 @@
-import { u as utf8ByteString, s as setExtension, E as EventSource$1, a as slots, C as CLOSED, p as platform, f as failedToConstruct, M as MAX_DELAY, g as globalObject, R as RECONNECT_AT_ONCE, i as isEventStream, c as createUtf8StreamDecoder, b as REPLACE, F as FAILED } from './shared.js';
-export { d as createParser } from './shared.js';
+import { a as slots, C as CLOSED, u as utf8ByteString, f as failedToConstruct, M as MAX_DELAY, F as FAILED, i as isEventStream, c as createUtf8StreamDecoder, E as EventSource$1, d as construct, g as globalObject } from './shared.js';
+export { e as createParser } from './shared.js';
 
-// The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
+// What the parts of the extended class share about one instance: a record kept beside the core's slots.
+/** The record of an extended instance; undefined for a plain one. Throws on anything that is not an EventSource. */
+function instanceOf(source) {
+    return slots(source).extended;
+}
+function attach(state, instance) {
+    state.extended = instance;
+}
+
+// `for await (const event of source)`: every message event the source dispatches from then on (the very objects
+// its listeners get), of any type, queued until read. It ends when the source closes, and throws when it failed.
+function describe(details) {
+    var error = details.error;
+    var cause = error && typeof error.message === 'string' ? ': ' + error.message : '';
+    switch (details.reason) {
+        case 'response':
+            return details.status !== 200
+                ? 'HTTP ' + details.status + (details.statusText ? ' ' + details.statusText : '')
+                : 'the Content-Type ' + (details.contentType || '(none)') + ' is not text/event-stream';
+        case 'network':
+            return 'network error' + cause;
+        case 'headers':
+            return 'the headers option failed' + cause;
+        case 'size':
+            return 'an event was larger than maxEventSize';
+        default:
+            return details.reason + cause;
+    }
+}
+/** Copies the details' own enumerable properties onto the target (an Error, an open or error event). */
+function assign(target, details) {
+    for (var name_1 in details)
+        target[name_1] = details[name_1];
+}
+function failureOf(details) {
+    var error = new Error('EventSource failed: ' + describe(details));
+    assign(error, details);
+    error.cause = details.error;
+    return error;
+}
+var asyncIteratorSymbol = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
+/** The async iterator of a source. */
+function iterate(source) {
+    var instance = instanceOf(source);
+    var queue = [];
+    var waiting = [];
+    var ended = !instance || instance.state.readyState === CLOSED;
+    var failure = ended && instance && instance.failure ? failureOf(instance.failure) : null;
+    function settle() {
+        while (waiting.length) {
+            var next = waiting.shift();
+            if (failure)
+                next[1](failure);
+            else
+                next[0]({ value: undefined, done: true });
+            failure = null;
+        }
+    }
+    var sink = {
+        push: function (event) {
+            var next = waiting.shift();
+            if (next)
+                next[0]({ value: event, done: false });
+            else
+                queue.push(event);
+        },
+        end: function () {
+            ended = true;
+            failure = instance.failure ? failureOf(instance.failure) : null;
+            settle();
+        },
+    };
+    if (!ended)
+        instance.sinks.push(sink);
+    var iterator = {
+        next: function () {
+            if (queue.length)
+                return Promise.resolve({ value: queue.shift(), done: false });
+            if (ended) {
+                var error = failure;
+                failure = null;
+                return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
+            }
+            return new Promise(function (resolve, reject) {
+                waiting.push([resolve, reject]);
+            });
+        },
+        // `break` out of a for await loop closes the source.
+        return: function () {
+            ended = true;
+            failure = null;
+            queue.length = 0;
+            if (instance) {
+                var index = instance.sinks.indexOf(sink);
+                if (index >= 0)
+                    instance.sinks.splice(index, 1);
+            }
+            source.close();
+            settle();
+            return Promise.resolve({ value: undefined, done: true });
+        },
+    };
+    iterator[asyncIteratorSymbol] = function () {
+        return this;
+    };
+    return iterator;
+}
+
+// The HTTP details of the extended class: `Retry-After`, and the last event ID as a query parameter.
 /** The text with each lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
 function toWellFormed(text) {
     return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, '\ufffd').replace(/(^|[^\ud800-\udbff])[\udc00-\udfff]/g, '$1\ufffd');
@@ -91,28 +199,11 @@ function setQueryParameter(url, name, value) {
     return rest + '?' + kept.join('&') + fragment;
 }
 
-// `import { EventSource } from 'whatwg-eventsource/extended'`: the opt-in extensions beyond the spec (issue #5),
-// plugged into the ponyfill's one seam (setExtension). Importing this module extends the one EventSource class,
-// so the ponyfill's export, the polyfilled global and this export stay the same class. Without options an instance
-// behaves as the spec says (the integration suite runs against it too), apart from the memory bound of
-// maxEventSize, an implementation-defined limit of the kind HTML allows ("User agents may impose
-// implementation-specific limits on otherwise unconstrained inputs").
-//
-// The extension drives the spec's processing model only through the transport protocol: it wraps the transport
-// that the event source chose, and
-//   - reestablishes the connection by ending the body with `again` (the event source then reconnects at once, and
-//     the wrapper waits the delay of the reconnect policy itself before the next request),
-//   - fails the connection by closing the instance and firing the `error` event itself,
-//   - hands over only responses that announce the connection (200, text/event-stream).
-// The details of an `error` event are attached by a listener added in the constructor, so first of all.
+// The options of the extended class: read once, in the constructor, checked, with their defaults. Pure.
 /** The default of maxEventSize, in characters. */
 var DEFAULT_MAX_EVENT_SIZE = 8388608;
-/** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */
-var ERROR_BODY_SIZE = 4096;
-var ERROR_BODY_WAIT = 1000;
 // https://fetch.spec.whatwg.org/#concept-method and #concept-header-name: tokens.
 var TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-function noop() { }
 function rangeError(message) {
     return new RangeError(FAILED + message);
 }
@@ -163,6 +254,7 @@ function normalizeHeaders(value, what) {
     }
     return headers;
 }
+/** Reads and checks the options of the extended class: a TypeError or RangeError says what is wrong. */
 function readOptions(init) {
     var headers = init.headers;
     if (typeof headers !== 'function')
@@ -193,6 +285,7 @@ function readOptions(init) {
         throw failedToConstruct('lastEventId must be a string');
     if (/[\0\r\n]/.test(lastEventId))
         throw failedToConstruct('lastEventId cannot contain NUL, CR or LF');
+    // (Sent as UTF-8: a lone surrogate becomes U+FFFD, as it would have in a stream.)
     var lastEventIdIn = init.lastEventIdIn === undefined ? 'header' : init.lastEventIdIn;
     if (lastEventIdIn !== 'header' && lastEventIdIn !== 'query' && lastEventIdIn !== 'both') {
         throw failedToConstruct("lastEventIdIn must be 'header', 'query' or 'both'");
@@ -228,14 +321,15 @@ function readOptions(init) {
         throw failedToConstruct('signal must be an AbortSignal');
     }
     var inactivityTimeout = number(init, 'inactivityTimeout', 0, 0, true);
+    // (The event source reads it; the checks here say more.)
+    number(init, 'reconnectionTime', 3000, 0);
     return {
         headers: headers,
         method: method,
         body: body,
-        lastEventId: lastEventId,
+        lastEventId: toWellFormed(lastEventId),
         lastEventIdIn: lastEventIdIn,
         lastEventIdParam: lastEventIdParam,
-        reconnectionTime: number(init, 'reconnectionTime', 3000, 0),
         backoff: backoff,
         maxRetries: maxRetries,
         reconnectOnStatus: statuses.slice(),
@@ -247,6 +341,48 @@ function readOptions(init) {
         maxEventSize: number(init, 'maxEventSize', DEFAULT_MAX_EVENT_SIZE, 1, true),
     };
 }
+
+// The reconnection policy of the extended class: how long to wait before the next request, or whether to fail the
+// connection instead. Pure: the core asks it, through the instance's wait(), at the spec's "Optionally, wait some
+// more" step.
+/** The wait before reconnection number `attempt` (1 for the first in a row), with the backoff, if any. */
+function backoffDelay(backoff, attempt, reconnectionTime) {
+    if (!backoff)
+        return reconnectionTime;
+    var grown = reconnectionTime * Math.pow(backoff.multiplier, attempt - 1);
+    return Math.min(grown * (1 + backoff.jitter * Math.random()), Math.max(backoff.max, reconnectionTime));
+}
+/**
+ * The ms to wait before the next request after a connection was lost for `cause`, or -1: fail the connection.
+ * `attempts` counts the reconnections in a row before this one; `reconnectionTime` is the event source's.
+ */
+function nextDelay(options, cause, attempts, reconnectionTime) {
+    if (cause.now)
+        return 0;
+    var details = cause.details;
+    var reason = details.reason;
+    if (cause.fail ||
+        reason === 'size' ||
+        (reason === 'response' && options.reconnectOnStatus.indexOf(details.status) < 0) ||
+        (reason === 'end' && !options.reconnectOnEnd) ||
+        attempts + 1 > options.maxRetries) {
+        return -1;
+    }
+    var delay = backoffDelay(options.backoff, attempts + 1, reconnectionTime);
+    if (cause.retryAfter !== undefined && cause.retryAfter > delay)
+        delay = cause.retryAfter;
+    return Math.min(Math.round(delay), MAX_DELAY);
+}
+
+// The request decorator of the extended class: it wraps the transport the event source chose, and for each
+// connection sends the request the options ask for (headers, method and body, the last event ID in the query),
+// bounds a silent connection (inactivityTimeout), and reads the start of a failed response's body for the error
+// event. It keeps no reconnection timer, last event ID or origin: the event source's are the only ones. When it
+// ends a connection itself it says why in the instance's `cause`, then ends the body as a transport would.
+/** How much of a failed response's body an error event carries (characters), and how long it is waited for (ms). */
+var ERROR_BODY_SIZE = 4096;
+var ERROR_BODY_WAIT = 1000;
+function noop() { }
 function header(details, name) {
     try {
         if (details && details.headers)
@@ -259,209 +395,50 @@ function header(details, name) {
     }
     return null;
 }
-function describe(details) {
-    var error = details.error;
-    var cause = error && typeof error.message === 'string' ? ': ' + error.message : '';
-    switch (details.reason) {
-        case 'response':
-            return details.status !== 200
-                ? 'HTTP ' + details.status + (details.statusText ? ' ' + details.statusText : '')
-                : 'the Content-Type ' + (details.contentType || '(none)') + ' is not text/event-stream';
-        case 'network':
-            return 'network error' + cause;
-        case 'headers':
-            return 'the headers option failed' + cause;
-        case 'size':
-            return 'an event was larger than maxEventSize';
-        default:
-            return details.reason + cause;
-    }
+function because(reason, error) {
+    return { reason: reason, error: error, willReconnect: false, attempt: 0 };
 }
-/** Copies the details' own enumerable properties onto the target (an Error, an error event). */
-function assign(target, details) {
-    for (var name_2 in details)
-        target[name_2] = details[name_2];
-}
-function failureOf(details) {
-    var error = new Error('EventSource failed: ' + describe(details));
-    assign(error, details);
-    error.cause = details.error;
-    return error;
-}
-// The seam's function: runs in the constructor, before the first request.
-function extend(ev, init, callbacks, inner) {
-    var o = readOptions(init);
-    var state = slots(ev);
-    var dom = platform.dom;
-    var ext = (state.ext = { lastEventId: o.lastEventId, failure: null, sinks: [] });
-    // The event source's reconnection time, as the parser reports `retry:` fields.
-    var reconnectionTime = o.reconnectionTime;
-    // Reconnections in a row since the last announced connection.
-    var attempts = 0;
-    // The wait before the next request, decided when the connection was lost.
-    var nextDelay = 0;
-    // The details for the error event being fired.
-    var pending = null;
-    // The current request's controls, for reconnectOnResume; null between requests.
-    var active = null;
-    var origin = '';
-    // Listeners are called in the order they were added: this one, added before the constructor returns, is first.
-    dom.methods.addEventListener.call(ev, 'error', function (event) {
-        var details = pending;
-        pending = null;
-        if (details)
-            assign(event, details);
-    }, true);
-    function fireError(details) {
-        pending = details;
-        dom.methods.dispatchEvent.call(ev, dom.createEvent('error'));
-        pending = null;
-    }
-    // Fails the connection: CLOSED, and one error event with the details.
-    function fail(details) {
-        if (state.readyState === CLOSED)
-            return;
-        details.willReconnect = false;
-        details.attempt = attempts;
-        if (details.reason !== 'end')
-            ext.failure = details;
-        state.close();
-        fireError(details);
-    }
-    function delayFor(attempt) {
-        var backoff = o.backoff;
-        if (!backoff)
-            return reconnectionTime;
-        var grown = reconnectionTime * Math.pow(backoff.multiplier, attempt - 1);
-        return Math.min(grown * (1 + backoff.jitter * Math.random()), Math.max(backoff.max, reconnectionTime));
-    }
-    var onId = callbacks.onId;
-    var onRetry = callbacks.onRetry;
-    var onEvent = callbacks.onEvent;
-    callbacks.onId = function (id) {
-        ext.lastEventId = id;
-        onId(id);
-    };
-    callbacks.onRetry = function (ms) {
-        reconnectionTime = ms;
-        onRetry(ms);
-    };
-    callbacks.onEvent = function (message) {
-        // The event source dispatches the message unless it is CLOSED: so do the iterators, and first, so that a
-        // listener that closes the source ends them after this message.
-        var sinks = ext.sinks;
-        if (sinks.length && state.readyState !== CLOSED) {
-            var event_1 = dom.createMessageEvent(message.type, message.data, origin, message.lastEventId);
-            for (var i = 0; i < sinks.length; i++)
-                sinks[i].push(event_1);
-        }
-        onEvent(message);
-    };
-    if (o.maxEventSize !== Infinity) {
-        callbacks.maxSize = o.maxEventSize;
-        callbacks.onError = function (error) {
-            fail({ reason: 'size', error: error, willReconnect: false, attempt: 0 });
-        };
-    }
-    function onAbort() {
-        state.close();
-    }
-    function onResume(event) {
-        if (event.type === 'pageshow' && !event.persisted)
-            return;
-        if (active)
-            active.resume();
-        else
-            nextDelay = 0;
-    }
-    // The window (or worker) global.
-    var scope = globalObject();
-    // The global's methods as they are now: a page may replace them later.
-    var removeListener = o.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
-    if (removeListener) {
-        scope.addEventListener('online', onResume);
-        scope.addEventListener('pageshow', onResume);
-    }
-    if (o.signal)
-        o.signal.addEventListener('abort', onAbort);
-    var coreClose = state.close;
-    state.close = function () {
-        coreClose();
-        if (o.signal)
-            o.signal.removeEventListener('abort', onAbort);
-        if (removeListener) {
-            removeListener.call(scope, 'online', onResume);
-            removeListener.call(scope, 'pageshow', onResume);
-        }
-        var sinks = ext.sinks.splice(0, ext.sinks.length);
-        for (var i = 0; i < sinks.length; i++)
-            sinks[i].end();
-    };
-    // One request: called by the event source at each connection, replacement and reconnection.
-    return function extendedTransport(request, handlers) {
+function decorate(instance, inner) {
+    var o = instance.options;
+    return function (request, handlers) {
         // An AbortSignal that was aborted before the constructor: closed before any request.
         if (o.signal && o.signal.aborted) {
-            state.close();
+            instance.close();
             return noop;
         }
-        var delay = nextDelay;
-        nextDelay = 0;
         var finished = false;
-        var started = false;
         var abortRequest = null;
-        // The reconnection wait, then the wait for the body of a failed response.
+        // The wait for a headers function's turn, then for the body of a failed response.
         var timer;
         var stall;
-        // A failed response whose body is being read for the error event.
+        // A failed response whose body is being read for the error event, and its status etc.
         var failure = null;
-        var retryable = false;
-        var retryAfter;
+        var failed;
         var text = '';
         var decode;
-        var controls = {
-            resume: function () {
-                if (!started) {
-                    clearTimeout(timer);
-                    start();
-                }
-                else if (abortRequest && !failure) {
-                    // Connecting or open: the connection predates the network change, so it is replaced.
-                    reconnect({ reason: 'resume', willReconnect: true, attempt: attempts }, 0, true);
-                }
-            },
-        };
-        active = controls;
         function stop() {
             finished = true;
             clearTimeout(timer);
             clearTimeout(stall);
-            if (active === controls)
-                active = null;
+            if (instance.resume === resume)
+                instance.resume = null;
             var abortNow = abortRequest;
             abortRequest = null;
             if (abortNow)
                 abortNow();
         }
-        // Reestablishes the connection, unless maxRetries forbids it: then fails it. `immediate`: at once, and not
-        // counted as a retry (a resume, a long-polling transport).
-        function reconnect(details, minimum, immediate) {
+        // Ends the connection for `cause`, as a transport ends a body: the event source then asks the policy.
+        function lose(cause) {
             stop();
-            if (!immediate && attempts + 1 > o.maxRetries)
-                return fail(details);
-            if (!immediate)
-                attempts++;
-            var wait = immediate ? 0 : delayFor(attempts);
-            if (minimum !== undefined && minimum > wait)
-                wait = minimum;
-            wait = Math.min(Math.round(wait), MAX_DELAY);
-            details.willReconnect = true;
-            details.reconnectDelay = wait;
-            details.attempt = attempts;
-            nextDelay = wait;
-            pending = details;
-            handlers.end(details.error, RECONNECT_AT_ONCE);
-            pending = null;
+            instance.cause = cause;
+            handlers.end(cause.details.error);
         }
+        // Connecting or open: the connection predates the network change, so it is replaced.
+        function resume() {
+            if (!failure)
+                lose({ details: because('resume'), now: true });
+        }
+        instance.resume = resume;
         function armStall() {
             var timeout = o.inactivityTimeout;
             if (!timeout)
@@ -472,42 +449,32 @@ function extend(ev, init, callbacks, inner) {
                     return finishBody();
                 var error = new Error('no data received for ' + timeout + ' ms');
                 error.name = 'TimeoutError';
-                reconnect({ reason: 'timeout', error: error, willReconnect: true, attempt: attempts });
+                lose({ details: because('timeout', error) });
             }, timeout);
         }
         function start() {
-            started = true;
             armStall();
             var headers = o.headers;
             if (typeof headers !== 'function')
                 return send(headers);
             var value;
-            var settled = false;
             try {
                 value = headers();
-                if (value && typeof value.then === 'function') {
-                    value.then(function (result) {
-                        if (!finished && !settled) {
-                            settled = true;
-                            send(result, true);
-                        }
-                    }, function (error) {
-                        if (!finished && !settled) {
-                            settled = true;
-                            reconnect({ reason: 'headers', error: error, willReconnect: true, attempt: attempts });
-                        }
-                    });
-                    return;
-                }
             }
             catch (error) {
-                if (!finished && !settled) {
-                    settled = true;
-                    reconnect({ reason: 'headers', error: error, willReconnect: true, attempt: attempts });
-                }
-                return;
+                return lose({ details: because('headers', error) });
             }
-            send(value, true);
+            if (value && typeof value.then === 'function') {
+                value.then(function (result) {
+                    if (!finished)
+                        send(result, true);
+                }, function (error) {
+                    if (!finished)
+                        lose({ details: because('headers', error) });
+                });
+            }
+            else
+                send(value, true);
         }
         function send(given, dynamic) {
             // The headers function may have closed the source.
@@ -518,53 +485,58 @@ function extend(ev, init, callbacks, inner) {
                 own = dynamic ? normalizeHeaders(given, 'the headers function returned a value that') : given;
             }
             catch (error) {
-                stop();
-                return fail({ reason: 'headers', error: error, willReconnect: false, attempt: 0 });
+                return lose({ details: because('headers', error), fail: true });
             }
-            var headers = {};
-            for (var name_3 in request.headers)
-                if (name_3 !== 'Last-Event-ID')
-                    headers[name_3] = request.headers[name_3];
-            var url = request.url;
-            var id = ext.lastEventId;
-            if (id) {
-                if (o.lastEventIdIn !== 'query')
-                    headers['Last-Event-ID'] = wellFormedByteString(id);
-                if (o.lastEventIdIn !== 'header')
-                    url = setQueryParameter(url, o.lastEventIdParam, id);
-            }
-            for (var name_4 in own) {
-                var lower = name_4.toLowerCase();
-                for (var existing in headers)
-                    if (existing.toLowerCase() === lower)
-                        delete headers[existing];
-                headers[name_4] = own[name_4];
-            }
-            abortRequest = inner({ url: url, withCredentials: request.withCredentials, headers: headers, method: o.method, body: o.body, fetch: request.fetch }, { response: response, chunk: chunk, end: end });
+            abortRequest = inner({
+                // Read at each HTTP request, as `headers()` is called: the last event ID as of then.
+                get url() {
+                    var id = instance.state.lastEventIdString;
+                    return id && o.lastEventIdIn !== 'header' ? setQueryParameter(request.url, o.lastEventIdParam, id) : request.url;
+                },
+                withCredentials: request.withCredentials,
+                fetch: request.fetch,
+                method: o.method,
+                body: o.body,
+                headers: function () {
+                    var headers = request.headers();
+                    if (o.lastEventIdIn === 'query')
+                        delete headers['Last-Event-ID'];
+                    for (var name_1 in own) {
+                        var lower = name_1.toLowerCase();
+                        for (var existing in headers)
+                            if (existing.toLowerCase() === lower)
+                                delete headers[existing];
+                        headers[name_1] = own[name_1];
+                    }
+                    return headers;
+                },
+            }, { response: response, chunk: chunk, end: end });
         }
         function response(status, contentType, url, details) {
             if (finished)
                 return;
             armStall();
             if (status === 200 && isEventStream(contentType)) {
-                attempts = 0;
-                origin = platform.originOf(url || request.url);
-                return handlers.response(status, contentType, url, details);
+                instance.opened = { status: status, statusText: (details && details.statusText) || '', contentType: contentType };
+                return handlers.response(status, contentType, url);
             }
-            // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms.
+            // A failed response: its body is read, up to ERROR_BODY_SIZE characters or ERROR_BODY_WAIT ms, before the
+            // event source hears of it.
+            failed = [status, contentType, url];
             failure = {
-                reason: 'response',
-                status: status,
-                statusText: (details && details.statusText) || '',
-                contentType: contentType,
-                body: '',
-                willReconnect: false,
-                attempt: attempts,
+                details: {
+                    reason: 'response',
+                    status: status,
+                    statusText: (details && details.statusText) || '',
+                    contentType: contentType,
+                    body: '',
+                    willReconnect: false,
+                    attempt: 0,
+                },
             };
             // (reconnectOnStatus never holds 200: readOptions refuses it.)
-            retryable = o.reconnectOnStatus.indexOf(status) >= 0;
-            if (retryable)
-                retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
+            if (o.reconnectOnStatus.indexOf(status) >= 0)
+                failure.retryAfter = parseRetryAfter(header(details, 'Retry-After'), new Date().getTime());
             timer = setTimeout(finishBody, ERROR_BODY_WAIT);
         }
         function chunk(data) {
@@ -585,134 +557,200 @@ function extend(ev, init, callbacks, inner) {
             if (text.length >= ERROR_BODY_SIZE)
                 finishBody();
         }
+        // The failed response, with its body, goes to the event source, which asks the policy (and then aborts this).
         function finishBody() {
-            var details = failure;
-            details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
-            if (retryable)
-                return reconnect(details, retryAfter);
-            stop();
-            fail(details);
+            var cause = failure;
+            cause.details.body = text.length > ERROR_BODY_SIZE ? text.slice(0, ERROR_BODY_SIZE) : text;
+            instance.cause = cause;
+            handlers.response(failed[0], failed[1], failed[2]);
         }
-        function end(error, again) {
+        function end(error, polled) {
             if (finished)
                 return;
-            // The transport replaces the connection to bound its memory: the event source connects again at once.
-            if (again === REPLACE) {
-                stop();
-                return handlers.end(error, again);
-            }
             if (failure)
                 return finishBody();
-            if (error)
-                return reconnect({ reason: 'network', error: error, willReconnect: true, attempt: attempts });
-            if (!o.reconnectOnEnd) {
-                stop();
-                return fail({ reason: 'end', willReconnect: false, attempt: 0 });
-            }
-            // A transport that can only long-poll asks for the next request at once, as the event source would.
-            reconnect({ reason: 'end', willReconnect: true, attempt: attempts }, undefined, again === RECONNECT_AT_ONCE);
+            stop();
+            handlers.end(error, polled);
         }
-        // A header function is called in a task of its own, never inside the constructor (where it could not yet
+        // A headers function is called in a task of its own, never inside the constructor (where it could not yet
         // see the variable that the new instance will be assigned to).
-        if (delay > 0 || typeof o.headers === 'function')
-            timer = setTimeout(start, delay);
+        if (typeof o.headers === 'function')
+            timer = setTimeout(start, 0);
         else
             start();
         return stop;
     };
 }
-// The async iterator of a source: every message event it dispatches from then on, of any type, queued until read.
-function iterate(source) {
-    var state = slots(source);
-    var ext = state.ext;
-    var queue = [];
-    var waiting = [];
-    var ended = !ext || state.readyState === CLOSED;
-    var failure = ended && ext && ext.failure ? failureOf(ext.failure) : null;
-    function settle() {
-        while (waiting.length) {
-            var next = waiting.shift();
-            if (failure)
-                next[1](failure);
-            else
-                next[0]({ value: undefined, done: true });
-            failure = null;
+
+// `import { EventSource } from 'whatwg-eventsource/extended'`: a subclass of the package's EventSource with opt-in
+// options beyond the spec. Importing it changes nothing else: the plain class, and a global the polyfill installed,
+// keep exactly the spec's behaviour. Without options an instance behaves as the spec says (the integration suite
+// runs against it too), apart from the memory bound of maxEventSize, an implementation-defined limit of the kind
+// HTML allows ("User agents may impose implementation-specific limits on otherwise unconstrained inputs").
+//
+// It has no processing model of its own: the core's construct() runs it with a policy (the core's Policy seam):
+//   transport    request.ts wraps the chosen transport (headers, method and body, inactivity, failed bodies);
+//   wait         policy.ts decides, when a connection is lost, how long to wait or whether to fail;
+//   dispatching  the details of each `open` and `error` event are set on it, message events go to the iterators;
+//   maxSize      maxEventSize.
+// The policy of one instance, made by construct() once the instance's slots exist.
+function policyFor(options) {
+    return function (ev, state, transport) {
+        var instance = {
+            options: options,
+            state: state,
+            attempts: 0,
+            cause: null,
+            pending: null,
+            opened: null,
+            failure: null,
+            sinks: [],
+            resume: null,
+            close: function () {
+                ev.close();
+            },
+            release: release,
+        };
+        attach(state, instance);
+        if (options.lastEventId)
+            state.lastEventIdString = options.lastEventId;
+        function onAbort() {
+            ev.close();
         }
-    }
-    var sink = {
-        push: function (event) {
-            var next = waiting.shift();
-            if (next)
-                next[0]({ value: event, done: false });
+        function onResume(event) {
+            if (event.type === 'pageshow' && !event.persisted)
+                return;
+            if (instance.resume)
+                instance.resume();
             else
-                queue.push(event);
-        },
-        end: function () {
-            ended = true;
-            failure = ext.failure ? failureOf(ext.failure) : null;
-            settle();
-        },
-    };
-    if (!ended)
-        ext.sinks.push(sink);
-    var iterator = {
-        next: function () {
-            if (queue.length)
-                return Promise.resolve({ value: queue.shift(), done: false });
-            if (ended) {
-                var error = failure;
-                failure = null;
-                return error ? Promise.reject(error) : Promise.resolve({ value: undefined, done: true });
+                state.skipWait();
+        }
+        // The window (or worker) global, and its methods as they are now: a page may replace them later.
+        var scope = globalObject();
+        var removeListener = options.reconnectOnResume && scope.addEventListener && scope.removeEventListener;
+        if (removeListener) {
+            scope.addEventListener('online', onResume);
+            scope.addEventListener('pageshow', onResume);
+        }
+        var signal = options.signal;
+        if (signal && !signal.aborted)
+            signal.addEventListener('abort', onAbort);
+        function release() {
+            if (signal)
+                signal.removeEventListener('abort', onAbort);
+            if (removeListener) {
+                removeListener.call(scope, 'online', onResume);
+                removeListener.call(scope, 'pageshow', onResume);
             }
-            return new Promise(function (resolve, reject) {
-                waiting.push([resolve, reject]);
-            });
-        },
-        // `break` out of a for await loop closes the source.
-        return: function () {
-            ended = true;
-            failure = null;
-            queue.length = 0;
-            if (ext) {
-                var index = ext.sinks.indexOf(sink);
-                if (index >= 0)
-                    ext.sinks.splice(index, 1);
-            }
-            state.close();
-            settle();
-            return Promise.resolve({ value: undefined, done: true });
-        },
+            var sinks = instance.sinks.splice(0, instance.sinks.length);
+            for (var i = 0; i < sinks.length; i++)
+                sinks[i].end();
+        }
+        return {
+            transport: decorate(instance, transport),
+            maxSize: options.maxEventSize === Infinity ? undefined : options.maxEventSize,
+            // The connection was lost: the request decorator's cause if it ended it, else the event source's reason.
+            wait: function (reason, spec, error) {
+                var cause = instance.cause || { details: { reason: reason, error: error, willReconnect: false, attempt: 0 } };
+                instance.cause = null;
+                // A network error the spec deems futile fails; a failed response is the options' to decide.
+                if (spec < 0 && reason !== 'response')
+                    cause.fail = true;
+                var delay = nextDelay(options, cause, instance.attempts, spec < 0 ? state.reconnectionTime : spec);
+                var details = cause.details;
+                if (delay < 0) {
+                    if (details.reason !== 'end')
+                        instance.failure = details;
+                }
+                else {
+                    if (!cause.now)
+                        instance.attempts++;
+                    details.willReconnect = true;
+                    details.reconnectDelay = delay;
+                }
+                details.attempt = instance.attempts;
+                instance.pending = details;
+                return delay;
+            },
+            dispatching: function (event, message) {
+                if (message) {
+                    // First the iterators, so that a listener that closes the source ends them after this message.
+                    var sinks = instance.sinks;
+                    for (var i = 0; i < sinks.length; i++)
+                        sinks[i].push(event);
+                }
+                else if (event.type === 'open') {
+                    instance.attempts = 0;
+                    if (instance.opened)
+                        assign(event, instance.opened);
+                    instance.opened = null;
+                }
+                else {
+                    var details = instance.pending;
+                    instance.pending = null;
+                    if (details)
+                        assign(event, details);
+                    if (state.readyState === CLOSED)
+                        release();
+                }
+            },
+        };
     };
-    iterator[asyncIteratorSymbol] = function () {
-        return this;
-    };
-    return iterator;
 }
-var asyncIteratorSymbol = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
-function setup() {
-    setExtension(extend);
-    var prototype = EventSource$1.prototype;
+// The class: `function`, not `class`, since the output is ES5; construct() makes the instance (an EventTarget made
+// with this constructor's prototype, as `new.target` would).
+function ExtendedEventSourceImpl(_url) {
+    var init = arguments[1];
+    return construct(this, arguments, policyFor(readOptions(init == null || typeof init !== 'object' ? {} : init)));
+}
+// The interface object and its prototype, set up in a function that bundlers may drop (with the whole class) when
+// only the parser is imported. The prototype inherits the plain class's (WebIDL's attributes and operations stay
+// there, once); the interface object inherits its constants, where Object.setPrototypeOf exists, and gets copies of
+// them elsewhere (IE 10).
+var ExtendedEventSourceClass = /*#__PURE__*/ (function () {
+    var prototype = (ExtendedEventSourceImpl.prototype = Object.create(EventSource$1.prototype, {
+        constructor: { value: ExtendedEventSourceImpl, writable: true, configurable: true },
+    }));
+    if (Object.setPrototypeOf)
+        Object.setPrototypeOf(ExtendedEventSourceImpl, EventSource$1);
+    else
+        for (var i = 0; i < 3; i++)
+            Object.defineProperty(ExtendedEventSourceImpl, ['CONNECTING', 'OPEN', 'CLOSED'][i], { value: i, enumerable: true });
+    function define(name, descriptor) {
+        descriptor.configurable = true;
+        Object.defineProperty(prototype, name, descriptor);
+    }
     // readonly attribute DOMString lastEventId (as an IDL attribute would be: on the prototype, enumerable).
-    Object.defineProperty(prototype, 'lastEventId', {
+    define('lastEventId', {
         get: function () {
-            var ext = slots(this).ext;
-            return ext ? ext.lastEventId : '';
+            return slots(this).lastEventIdString;
         },
         enumerable: true,
-        configurable: true,
+    });
+    // close() also lets go of the signal's and the window's listeners, and ends the iterations.
+    define('close', {
+        value: function close() {
+            EventSource$1.prototype.close.call(this);
+            var instance = instanceOf(this);
+            if (instance)
+                instance.release();
+        },
+        enumerable: true,
+        writable: true,
     });
     if (asyncIteratorSymbol) {
-        Object.defineProperty(prototype, asyncIteratorSymbol, {
+        define(asyncIteratorSymbol, {
             value: function () {
                 return iterate(this);
             },
             writable: true,
-            configurable: true,
         });
     }
-    return EventSource$1;
-}
-/** The `EventSource` class, with the extensions plugged in: the same class as the ponyfill's. */
-var EventSource = setup();
+    return ExtendedEventSourceImpl;
+})();
+/** The extended `EventSource` class: a subclass of the package's `EventSource`. */
+var EventSource = ExtendedEventSourceClass;
+/** The same class, under a name that tells it from the plain one. */
+var ExtendedEventSource = EventSource;
 
-export { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource };
+export { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource, ExtendedEventSource };

@@ -1,3 +1,89 @@
+/** `fetch` as the fetch transport calls it (the `fetch` option, or the global one). */
+type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A `MessageEvent` whose `data` has the type `Data` (always text: use string types). */
+type MessageEventOf<Data extends string = string> = Omit<MessageEvent, 'data'> & {
+    readonly data: Data;
+};
+/** The options of `addEventListener` (the DOM's `AddEventListenerOptions`, which Node's types keep to themselves). */
+interface ListenerOptions {
+    capture?: boolean;
+    once?: boolean;
+    passive?: boolean;
+    signal?: AbortSignal;
+}
+/** A listener of events `E` on a source `This`: a function, or an object with `handleEvent`. */
+type Listener<This, E> = ((this: This, event: E) => unknown) | {
+    handleEvent(event: E): unknown;
+};
+/** An event handler attribute's value. */
+type EventHandler<E> = ((event: E) => unknown) | null;
+/** What listeners of each event type get, by default. */
+interface EventSourceEventMap {
+    open: Event;
+    error: Event;
+    message: MessageEventOf;
+}
+/**
+ * The members of an EventSource whose listeners get `EventMap[type]` (a `MessageEvent` for types not in it) and
+ * whose handlers and listeners are called with `this` a `This`. Other classes (the extended one, a shared one)
+ * reuse it with their own map.
+ */
+interface EventSourceOf<EventMap extends {
+    open: Event;
+    error: Event;
+    message: Event;
+}, This = unknown> extends EventTarget {
+    readonly url: string;
+    readonly withCredentials: boolean;
+    readonly readyState: 0 | 1 | 2;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSED: 2;
+    get onopen(): EventHandler<Event>;
+    set onopen(handler: EventHandler<EventMap['open']>);
+    get onmessage(): EventHandler<Event>;
+    set onmessage(handler: EventHandler<EventMap['message']>);
+    get onerror(): EventHandler<Event>;
+    set onerror(handler: EventHandler<EventMap['error']>);
+    close(): void;
+    addEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | ListenerOptions): void;
+    addEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | ListenerOptions): void;
+    removeEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | Pick<ListenerOptions, 'capture'>): void;
+    removeEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | Pick<ListenerOptions, 'capture'>): void;
+}
+/** An instance of the package's `EventSource`. */
+interface EventSource$1 extends EventSourceOf<EventSourceEventMap, EventSource$1> {
+}
+/** The package's `EventSource` class. */
+interface EventSourceConstructor {
+    new (url: string | {
+        toString(): string;
+    }, eventSourceInitDict?: EventSourceInit): EventSource$1;
+    readonly prototype: EventSource$1;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSED: 2;
+}
+
+interface EventSourceInit {
+    /** https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsourceinit-withcredentials */
+    withCredentials?: boolean;
+    /**
+     * NON-SPEC, opt-in: the `fetch` to connect with (for auth, proxies, tests, or runtimes without a global one).
+     * It is called as `fetch(url, init)`, and must resolve to a `Response` whose body can be read as a stream.
+     */
+    fetch?: FetchLike | null;
+    /**
+     * The reconnection time (ms) until the server sends `retry:`, which wins. Default 3000. (The spec leaves the
+     * initial value to the implementation: "probably in the region of a few seconds".)
+     */
+    reconnectionTime?: number;
+}
+/** An instance of the package's `EventSource`. */
+type EventSource = EventSource$1;
+declare const EventSource: EventSourceConstructor;
+
 /** One dispatched event: what the spec puts into a `MessageEvent`, less what the event source adds (`origin`). */
 interface EventStreamMessage {
     /** The event type buffer, or `"message"` when it was empty. */
@@ -39,39 +125,5 @@ interface EventStreamParser {
 /** Creates a parser for one event stream at a time. */
 declare function createParser(callbacks: ParserCallbacks): EventStreamParser;
 
-type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
-interface EventSourceInit {
-    /** https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsourceinit-withcredentials */
-    withCredentials?: boolean;
-    /**
-     * NON-SPEC, opt-in: the `fetch` to connect with (for auth, proxies, tests, or runtimes without a global one).
-     * It is called as `fetch(url, init)`, and must resolve to a `Response` whose body can be read as a stream.
-     */
-    fetch?: FetchLike;
-}
-interface EventSourceConstructor {
-    new (url: string | {
-        toString(): string;
-    }, eventSourceInitDict?: EventSourceInit): EventSource;
-    readonly prototype: EventSource;
-    readonly CONNECTING: 0;
-    readonly OPEN: 1;
-    readonly CLOSED: 2;
-}
-interface EventSource extends EventTarget {
-    readonly url: string;
-    readonly withCredentials: boolean;
-    readonly readyState: 0 | 1 | 2;
-    readonly CONNECTING: 0;
-    readonly OPEN: 1;
-    readonly CLOSED: 2;
-    onopen: ((this: EventSource, event: Event) => unknown) | null;
-    onmessage: ((this: EventSource, event: MessageEvent) => unknown) | null;
-    onerror: ((this: EventSource, event: Event) => unknown) | null;
-    close(): void;
-}
-declare const EventSource: EventSourceConstructor;
-
 export { EventSource, createParser };
-export type { EventSourceConstructor, EventSourceInit, EventStreamMessage, EventStreamParser, ParserCallbacks };
+export type { EventSourceConstructor, EventSourceEventMap, EventSourceInit, EventSourceOf, EventStreamMessage, EventStreamParser, Listener, ListenerOptions, MessageEventOf, ParserCallbacks };

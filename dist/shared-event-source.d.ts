@@ -1,4 +1,51 @@
+/** `fetch` as the fetch transport calls it (the `fetch` option, or the global one). */
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A `MessageEvent` whose `data` has the type `Data` (always text: use string types). */
+type MessageEventOf<Data extends string = string> = Omit<MessageEvent, 'data'> & {
+    readonly data: Data;
+};
+/** The options of `addEventListener` (the DOM's `AddEventListenerOptions`, which Node's types keep to themselves). */
+interface ListenerOptions {
+    capture?: boolean;
+    once?: boolean;
+    passive?: boolean;
+    signal?: AbortSignal;
+}
+/** A listener of events `E` on a source `This`: a function, or an object with `handleEvent`. */
+type Listener<This, E> = ((this: This, event: E) => unknown) | {
+    handleEvent(event: E): unknown;
+};
+/** An event handler attribute's value. */
+type EventHandler<E> = ((event: E) => unknown) | null;
+/**
+ * The members of an EventSource whose listeners get `EventMap[type]` (a `MessageEvent` for types not in it) and
+ * whose handlers and listeners are called with `this` a `This`. Other classes (the extended one, a shared one)
+ * reuse it with their own map.
+ */
+interface EventSourceOf<EventMap extends {
+    open: Event;
+    error: Event;
+    message: Event;
+}, This = unknown> extends EventTarget {
+    readonly url: string;
+    readonly withCredentials: boolean;
+    readonly readyState: 0 | 1 | 2;
+    readonly CONNECTING: 0;
+    readonly OPEN: 1;
+    readonly CLOSED: 2;
+    get onopen(): EventHandler<Event>;
+    set onopen(handler: EventHandler<EventMap['open']>);
+    get onmessage(): EventHandler<Event>;
+    set onmessage(handler: EventHandler<EventMap['message']>);
+    get onerror(): EventHandler<Event>;
+    set onerror(handler: EventHandler<EventMap['error']>);
+    close(): void;
+    addEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | ListenerOptions): void;
+    addEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | ListenerOptions): void;
+    removeEventListener<K extends keyof EventMap & string>(type: K, listener: Listener<This, EventMap[K]> | null, options?: boolean | Pick<ListenerOptions, 'capture'>): void;
+    removeEventListener(type: string, listener: Listener<This, MessageEventOf> | null, options?: boolean | Pick<ListenerOptions, 'capture'>): void;
+}
 
 interface EventSourceInit {
     /** https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsourceinit-withcredentials */
@@ -7,7 +54,12 @@ interface EventSourceInit {
      * NON-SPEC, opt-in: the `fetch` to connect with (for auth, proxies, tests, or runtimes without a global one).
      * It is called as `fetch(url, init)`, and must resolve to a `Response` whose body can be read as a stream.
      */
-    fetch?: FetchLike;
+    fetch?: FetchLike | null;
+    /**
+     * The reconnection time (ms) until the server sends `retry:`, which wins. Default 3000. (The spec leaves the
+     * initial value to the implementation: "probably in the region of a few seconds".)
+     */
+    reconnectionTime?: number;
 }
 
 // The one type that the ES5 library of src/ cannot state: src/ type-checks against ES5 (where Symbol.asyncIterator
@@ -28,6 +80,8 @@ type HeadersOption = HeaderRecord | {
     forEach(callback: (value: string, name: string) => void): void;
     get(name: string): string | null;
 };
+/** What `body` may be: what can be sent again with every reconnection (not a stream). */
+type RequestBody = string | URLSearchParams | FormData | Blob | ArrayBuffer | ArrayBufferView;
 interface BackoffOptions {
     /** Each consecutive reconnection waits this many times longer than the one before. Default 2. */
     multiplier?: number;
@@ -46,7 +100,7 @@ interface ExtendedEventSourceInit extends EventSourceInit {
     /** The request method, e.g. `'POST'`. Default `'GET'`. */
     method?: string;
     /** The request body, sent again with every reconnection. Needs a `method` such as `'POST'`. */
-    body?: XMLHttpRequestBodyInit | null;
+    body?: RequestBody | null;
     /** The last event ID to start from, as if the stream had sent it: the first request carries it. */
     lastEventId?: string;
     /**
@@ -56,8 +110,6 @@ interface ExtendedEventSourceInit extends EventSourceInit {
     lastEventIdIn?: 'header' | 'query' | 'both';
     /** The query parameter's name. Default `'lastEventId'`. */
     lastEventIdParam?: string;
-    /** The reconnection time (ms) until the server sends `retry:`, which wins. Default 3000. */
-    reconnectionTime?: number;
     /** Exponential backoff with jitter on top of the reconnection time: `true` for the defaults, or the options. */
     backoff?: boolean | BackoffOptions;
     /** The most reconnections in a row without an announced connection; then the connection fails. Default Infinity. */
@@ -112,49 +164,61 @@ interface ErrorDetails {
     attempt: number;
 }
 type ErrorEventWithDetails = Event & ErrorDetails;
+/** The fields every `open` event of the extended `EventSource` carries: the response that was announced. */
+interface OpenDetails {
+    /** 200. */
+    status: number;
+    /** The response's status text (HTTP/2 has none). */
+    statusText: string;
+    /** The response's `Content-Type`: an event stream's, with its parameters. */
+    contentType: string | null;
+}
+type OpenEventWithDetails = Event & OpenDetails;
 /** What `for await` throws when the connection fails: the error event's details, as an `Error`. */
 type EventSourceFailure = Error & ErrorDetails & {
     cause?: unknown;
 };
-type EventMap$1<Events> = {
+/** Event types mapped to the type of their `data` (text: string types). */
+type EventDataMap<Events> = {
     [K in keyof Events]: string;
 };
 type DataOf<Events, K> = K extends keyof Events ? Events[K] : string;
-type Listener<This, E> = ((this: This, event: E) => unknown) | {
-    handleEvent(event: E): unknown;
+/** What listeners of each type get, for a source with the event data map `Events`. */
+type ExtendedEventMap<Events> = {
+    [K in keyof Events]: MessageEventOf<Events[K] & string>;
+} & {
+    open: OpenEventWithDetails;
+    error: ErrorEventWithDetails;
+    message: MessageEventOf<DataOf<Events, 'message'> & string>;
 };
-/** The message events a source with this event map dispatches. */
-type MessageEventOf<Events> = MessageEvent<DataOf<Events, 'message'>> | {
-    [K in keyof Events]: MessageEvent<Events[K]>;
+/** The message events a source with this event data map dispatches. */
+type MessageEventFor<Events> = MessageEventOf<DataOf<Events, 'message'> & string> | {
+    [K in keyof Events]: MessageEventOf<Events[K] & string>;
 }[keyof Events];
 /**
  * The extended `EventSource`. `Events` maps the event types you expect to the type of their `data` (a string
  * type: `{ price: `${number}`; status: 'up' | 'down' }`), for typed listeners.
  */
-interface ExtendedEventSource<Events extends EventMap$1<Events> = {}> extends EventTarget, AsyncIterableSource<MessageEventOf<Events>> {
-    readonly url: string;
-    readonly withCredentials: boolean;
-    readonly readyState: 0 | 1 | 2;
+interface ExtendedEventSource$1<Events extends EventDataMap<Events> = {}> extends EventSourceOf<ExtendedEventMap<Events>, ExtendedEventSource$1<Events>>, AsyncIterableSource<MessageEventFor<Events>> {
     /** The last event ID string: what the next reconnection sends. */
     readonly lastEventId: string;
+}
+interface ExtendedEventSourceConstructor {
+    new <Events extends EventDataMap<Events> = {}>(url: string | {
+        toString(): string;
+    }, eventSourceInitDict?: ExtendedEventSourceInit): ExtendedEventSource$1<Events>;
+    readonly prototype: ExtendedEventSource$1;
     readonly CONNECTING: 0;
     readonly OPEN: 1;
     readonly CLOSED: 2;
-    onopen: ((this: ExtendedEventSource<Events>, event: Event) => unknown) | null;
-    onmessage: ((this: ExtendedEventSource<Events>, event: MessageEvent<DataOf<Events, 'message'>>) => unknown) | null;
-    onerror: ((this: ExtendedEventSource<Events>, event: ErrorEventWithDetails) => unknown) | null;
-    close(): void;
-    addEventListener<K extends keyof Events & string>(type: K, listener: Listener<ExtendedEventSource<Events>, MessageEvent<Events[K]>>, options?: boolean | AddEventListenerOptions): void;
-    addEventListener(type: 'message', listener: Listener<ExtendedEventSource<Events>, MessageEvent<DataOf<Events, 'message'>>>, options?: boolean | AddEventListenerOptions): void;
-    addEventListener(type: 'error', listener: Listener<ExtendedEventSource<Events>, ErrorEventWithDetails>, options?: boolean | AddEventListenerOptions): void;
-    addEventListener(type: 'open', listener: Listener<ExtendedEventSource<Events>, Event>, options?: boolean | AddEventListenerOptions): void;
-    addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-    removeEventListener<K extends keyof Events & string>(type: K, listener: Listener<ExtendedEventSource<Events>, MessageEvent<Events[K]>>, options?: boolean | EventListenerOptions): void;
-    removeEventListener(type: 'message', listener: Listener<ExtendedEventSource<Events>, MessageEvent<DataOf<Events, 'message'>>>, options?: boolean | EventListenerOptions): void;
-    removeEventListener(type: 'error', listener: Listener<ExtendedEventSource<Events>, ErrorEventWithDetails>, options?: boolean | EventListenerOptions): void;
-    removeEventListener(type: 'open', listener: Listener<ExtendedEventSource<Events>, Event>, options?: boolean | EventListenerOptions): void;
-    removeEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | EventListenerOptions): void;
 }
+
+/** An instance of the extended `EventSource`, typed by the data of its event types. */
+type ExtendedEventSource<Events extends {
+    [K in keyof Events]: string;
+} = {}> = ExtendedEventSource$1<Events>;
+/** The same class, under a name that tells it from the plain one. */
+declare const ExtendedEventSource: ExtendedEventSourceConstructor;
 
 interface SharedEventSourceInit extends ExtendedEventSourceInit {
     /**

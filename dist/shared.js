@@ -516,7 +516,7 @@ var fetchTransport = function (request, handlers) {
     var pending = new Promise(function (resolve) {
         resolve((request.fetch || fetch)(request.url, {
             method: request.method,
-            headers: request.headers,
+            headers: request.headers(),
             body: request.body,
             // "create a potential-CORS request" with the Anonymous or Use Credentials state: mode "cors" (fetch's default
             // for a URL), and credentials "same-origin" (the default) or "include".
@@ -555,13 +555,11 @@ var fetchTransport = function (request, handlers) {
     };
 };
 
-/** end()'s `again`: the transport could only read the body once it was complete (long polling). */
-var RECONNECT_AT_ONCE = 1;
-/** end()'s `again`: the transport cut the body at an event boundary to bound its memory. */
-var REPLACE = 2;
-
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
+//
+// Map: the types and the instance's slots; the seam of subclasses (Policy); construct(), which is the
+// constructor's steps, then the processing model's algorithms in spec order; then the interface object.
 var CONNECTING = 0;
 var OPEN = 1;
 var CLOSED = 2;
@@ -575,15 +573,10 @@ var SLOTS = '__eventSource';
 function slots(target) {
     return target[SLOTS];
 }
-/** The start of every message the constructor throws (the extensions' too). */
+/** The start of every message the constructor throws (the extended class's too). */
 var FAILED = 'EventSource: ';
 function failedToConstruct(message) {
     return new TypeError(FAILED + message);
-}
-var extension;
-/** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
-function setExtension(extend) {
-    extension = extend;
 }
 // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
 // stream a body (a `body` on responses: a ReadableStream), decode it and be aborted, else XMLHttpRequest, which the
@@ -595,35 +588,55 @@ function fetchCanStream() {
         typeof TextDecoder == 'function' &&
         typeof AbortController == 'function');
 }
+// Options the extended class understands and this one would ignore: a different request (unauthenticated, a GET
+// for a POST) or a source meant to stop that retries forever.
+var EXTENDED_OPTIONS = /^(headers|method|body|lastEventId(In|Param)?|backoff|maxRetries|reconnectOn(Status|End|Resume)|inactivityTimeout|signal|maxEventSize)$/;
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
-function EventSourceImpl(url, eventSourceInitDict) {
-    if (!(this instanceof EventSourceImpl))
+// (One named parameter: WebIDL's `length` of the interface object is the number of required arguments.)
+function EventSourceImpl(_url) {
+    return construct(this, arguments);
+}
+/**
+ * The constructor's steps, on `self` (what `new` made), with the constructor's `args`. A subclass's constructor
+ * calls it with a `policyFor`; without one, options only a subclass understands are refused.
+ */
+function construct(self, args, policyFor) {
+    if (!(self instanceof EventSourceImpl))
         throw failedToConstruct("use the 'new' operator");
-    if (!arguments.length)
+    if (!args.length)
         throw failedToConstruct('a URL is required');
     // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
-    var input = ''.concat(url);
+    var input = ''.concat(args[0]);
     // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
-    // (The extensions' request options are read here too, to refuse them where the extensions are not loaded.)
-    var init = eventSourceInitDict == null ? {} : eventSourceInitDict;
+    var init = args[1] == null ? {} : args[1];
     if (typeof init !== 'object' && typeof init !== 'function')
         throw failedToConstruct('options must be an object');
     var fetchOption = init.fetch;
     // (null, like undefined, means the global fetch.)
     if (fetchOption && typeof fetchOption !== 'function')
         throw failedToConstruct('fetch must be a function');
-    // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
-    if (!extension && (init.headers || init.method || init.body)) {
-        throw failedToConstruct('headers, method, body need whatwg-eventsource/extended');
+    // NON-SPEC, opt-in: the initial reconnection time. (Infinity, like any wait too long for setTimeout, waits the
+    // longest it can.)
+    var time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
+    if (typeof time != 'number' || !(time >= 0))
+        throw failedToConstruct('reconnectionTime must be a number >= 0');
+    // NON-SPEC: WebIDL ignores members a dictionary does not know; these are refused (see EXTENDED_OPTIONS).
+    if (!policyFor) {
+        for (var name_1 in init) {
+            if (EXTENDED_OPTIONS.test(name_1) && init[name_1] != null) {
+                throw failedToConstruct(name_1 + ' needs whatwg-eventsource/extended');
+            }
+        }
     }
     var dom = platform.dom;
     var transport = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
     if (!dom || !transport) {
-        throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+        // (No EventTarget, or no fetch that can stream.)
+        throw failedToConstruct('needs whatwg-eventsource/polyfill here');
     }
     // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
     //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
-    var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], this.constructor) : this);
+    var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], self.constructor) : self);
     // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
     //    failure, then throw a "SyntaxError" DOMException.
     var urlRecord = platform.parseURL(input, baseURL());
@@ -637,55 +650,62 @@ function EventSourceImpl(url, eventSourceInitDict) {
         url: urlRecord,
         // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
         withCredentials: !!init.withCredentials,
-        headers: {},
-        fetch: fetchOption,
-        close: close,
+        lastEventIdString: '',
+        // "This must initially be an implementation-defined value, probably in the region of a few seconds."
+        reconnectionTime: time,
         handlers: {},
+        close: close,
+        skipWait: skipWait ,
     };
     Object.defineProperty(ev, SLOTS, { value: state });
     var dispatchEvent = dom.methods.dispatchEvent;
-    // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
-    // "This must initially be an implementation-defined value, probably in the region of a few seconds."
-    var reconnectionTime = 3000;
-    // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
-    var lastEventIdString = '';
     // The origin of the event stream's final URL (i.e., the URL after redirects).
     var origin;
     var abortFetch = null;
     var timer;
-    // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
-    var replacing = false;
-    var callbacks = {
+    var policy = policyFor ? policyFor(ev, state, transport) : {};
+    transport = policy.transport || transport;
+    var parser$1 = parser({
         onEvent: dispatchTheEvent,
         // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
         onId: function (id) {
-            lastEventIdString = id;
+            state.lastEventIdString = id;
         },
         // "set the event stream's reconnection time to that integer"
         onRetry: function (ms) {
-            reconnectionTime = ms;
+            state.reconnectionTime = ms;
         },
-    };
-    // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
-    if (extension)
-        transport = extension(ev, init, callbacks, transport);
-    var parser$1 = parser(callbacks);
-    function fire(type) {
-        dispatchEvent.call(ev, dom.createEvent(type));
+        maxSize: policy.maxSize ,
+        onError: function (error) {
+                lost('size', error);
+            }
+            ,
+    });
+    var handlers = { response: processResponse, chunk: parser$1.feed, end: processEndOfBody };
+    function dispatch(event, message) {
+        if (policy.dispatching)
+            policy.dispatching(event, message);
+        dispatchEvent.call(ev, event);
     }
     // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
     function connect() {
-        // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
-        //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
-        var headers = (state.headers = { Accept: 'text/event-stream' });
-        // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
-        // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
-        if (lastEventIdString)
-            headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
-        // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
-        if (!replacing)
-            parser$1.reset();
-        abortFetch = transport(state, { response: processResponse, chunk: parser$1.feed, end: processEndOfBody });
+        parser$1.reset();
+        abortFetch = transport({
+            url: state.url,
+            withCredentials: state.withCredentials,
+            fetch: fetchOption,
+            headers: function () {
+                // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
+                //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never
+                //     makes.
+                var headers = { Accept: 'text/event-stream' };
+                // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then
+                // set (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
+                if (state.lastEventIdString)
+                    headers['Last-Event-ID'] = utf8ByteString(state.lastEventIdString);
+                return headers;
+            },
+        }, handlers);
     }
     // 15. processResponse, given response res.
     function processResponse(status, contentType, finalUrl) {
@@ -693,71 +713,81 @@ function EventSourceImpl(url, eventSourceInitDict) {
         // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
         //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
         if (status !== 200 || !isEventStream(contentType))
-            failTheConnection();
+            lost('response');
         // 15.4. Otherwise, announce the connection and interpret res's body line by line.
-        else if (replacing)
-            replacing = false;
         else
             announceTheConnection();
     }
     // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
     //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-    //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
-    //     stream and readyState going on.
-    //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
-    //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
-    //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED.
-    function processEndOfBody(error, again) {
+    function processEndOfBody(error, polled) {
         abortFetch = null;
-        replacing = again === REPLACE;
-        if (replacing)
-            return connect();
         // "Once the end of the file is reached, any pending data must be discarded."
         parser$1.end();
-        if (error && !/^https?:/.test(state.url))
+        lost(error ? 'network' : 'end', error, polled);
+    }
+    // NON-SPEC: the one place where a connection ends, for the three reasons the spec gives (a response that fails the
+    // connection, the end or error of a body) and for an event past the policy's maxSize. The spec reestablishes the
+    // connection after the first two and fails it after the third; a policy may decide otherwise.
+    function lost(reason, error, polled) {
+        // The rest of a failed response's body (or of a body cut by maxSize) is not read: cancel it.
+        abort();
+        // The spec's answer. 15.2 lets a user agent that "knows that to be futile" fail the connection after a network
+        // error: for a URL that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed)
+        // it would fail again each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects
+        // CLOSED. A transport that can only long-poll asks for the next request at once.
+        var spec = reason === 'response' || (error && !/^https?:/.test(state.url)) ? -1 : polled ? 0 : state.reconnectionTime;
+        var delay = policy.wait ? policy.wait(reason, spec, error) : spec;
+        if (delay < 0)
             failTheConnection();
         else
-            reestablishTheConnection(again);
+            reestablishTheConnection(delay);
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
     function announceTheConnection() {
         // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
-        // attribute to OPEN and fires an event named open at the EventSource object."
-        if (state.readyState !== CLOSED) {
+        // attribute to OPEN and fires an event named open at the EventSource object." (It is CONNECTING then, unless a
+        // transport replaced its request in the middle of a stream: that response announces nothing.)
+        if (state.readyState === CONNECTING) {
             state.readyState = OPEN;
-            fire('open');
+            dispatch(dom.createEvent('open'));
         }
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
-    // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
-    function reestablishTheConnection(now) {
+    function reestablishTheConnection(delay) {
         // 1. If the readyState attribute is set to CLOSED, abort these steps.
         if (state.readyState === CLOSED)
             return;
         // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
         //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
         state.readyState = CONNECTING;
-        fire('error');
-        // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
+        dispatch(dom.createEvent('error'));
+        // 3. Wait a delay equal to the reconnection time of the event source. 4. Optionally, wait some more: `delay`,
+        //    what the policy decided. (5. The task of step 2 has run.)
         if (state.readyState === CONNECTING) {
             timer = setTimeout(function () {
                 // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
                 //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
                 if (state.readyState === CONNECTING)
                     connect();
-            }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
+            }, Math.min(delay, MAX_DELAY));
+        }
+    }
+    // (Waiting: CONNECTING, with no fetch.)
+    function skipWait() {
+        if (state.readyState === CONNECTING && !abortFetch) {
+            clearTimeout(timer);
+            connect();
         }
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
     function failTheConnection() {
-        // The body of a failed response is not read: cancel it.
-        abort();
         // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
         // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
         // the connection, it does not attempt to reconnect."
         if (state.readyState !== CLOSED) {
             state.readyState = CLOSED;
-            fire('error');
+            dispatch(dom.createEvent('error'));
         }
     }
     // https://html.spec.whatwg.org/multipage/server-sent-events.html#dispatchMessage
@@ -770,7 +800,7 @@ function EventSourceImpl(url, eventSourceInitDict) {
         //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
         //    origin of the final URL, and the last event ID string.
         if (state.readyState !== CLOSED) {
-            dispatchEvent.call(ev, dom.createMessageEvent(message.type, message.data, origin, message.lastEventId));
+            dispatch(dom.createMessageEvent(message.type, message.data, origin, message.lastEventId), true);
         }
     }
     function abort() {
@@ -875,4 +905,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, RECONNECT_AT_ONCE as R, slots as a, REPLACE as b, createUtf8StreamDecoder as c, createParser as d, setUtf8Fallback as e, failedToConstruct as f, globalObject as g, baseURL as h, isEventStream as i, platform as p, setExtension as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, slots as a, baseURL as b, createUtf8StreamDecoder as c, construct as d, createParser as e, failedToConstruct as f, globalObject as g, isEventStream as i, platform as p, setUtf8Fallback as s, utf8ByteString as u };

@@ -1,10 +1,18 @@
 // The EventSource interface and its processing model, step by step.
 // https://html.spec.whatwg.org/multipage/server-sent-events.html
+//
+// Map: the types and the instance's slots; the seam of subclasses (Policy); construct(), which is the
+// constructor's steps, then the processing model's algorithms in spec order; then the interface object.
 import { isEventStream, utf8ByteString } from './http';
-import { parser as createParser, type EventStreamMessage, type ParserCallbacks } from './parse';
+import { parser as createParser, type EventStreamMessage } from './parse';
 import { platform } from './platform';
-import { fetchTransport, type FetchLike } from './transport/fetch';
-import { REPLACE, type Transport, type TransportRequest } from './transport/types';
+import { SUBCLASSES } from './subclasses';
+import { fetchTransport } from './transport/fetch';
+import type { FetchLike, Transport, TransportHandlers } from './transport/types';
+import type { EventSource as EventSourceInstance, EventSourceConstructor } from './types';
+
+/** An instance of the package's `EventSource`. */
+export type EventSource = EventSourceInstance;
 import { baseURL } from './url';
 
 export interface EventSourceInit {
@@ -14,28 +22,12 @@ export interface EventSourceInit {
    * NON-SPEC, opt-in: the `fetch` to connect with (for auth, proxies, tests, or runtimes without a global one).
    * It is called as `fetch(url, init)`, and must resolve to a `Response` whose body can be read as a stream.
    */
-  fetch?: FetchLike;
-}
-
-export interface EventSource extends EventTarget {
-  readonly url: string;
-  readonly withCredentials: boolean;
-  readonly readyState: 0 | 1 | 2;
-  readonly CONNECTING: 0;
-  readonly OPEN: 1;
-  readonly CLOSED: 2;
-  onopen: ((this: EventSource, event: Event) => unknown) | null;
-  onmessage: ((this: EventSource, event: MessageEvent) => unknown) | null;
-  onerror: ((this: EventSource, event: Event) => unknown) | null;
-  close(): void;
-}
-
-export interface EventSourceConstructor {
-  new (url: string | { toString(): string }, eventSourceInitDict?: EventSourceInit): EventSource;
-  readonly prototype: EventSource;
-  readonly CONNECTING: 0;
-  readonly OPEN: 1;
-  readonly CLOSED: 2;
+  fetch?: FetchLike | null;
+  /**
+   * The reconnection time (ms) until the server sends `retry:`, which wins. Default 3000. (The spec leaves the
+   * initial value to the implementation: "probably in the region of a few seconds".)
+   */
+  reconnectionTime?: number;
 }
 
 const CONNECTING = 0;
@@ -44,15 +36,21 @@ export const CLOSED = 2;
 // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
 export const MAX_DELAY = 2147483647;
 
-/**
- * An instance's internal slots, kept in one non-enumerable property. They hold the EventSource's request too ("set
- * ev's request to request"), which each connection fetches again: its url and withCredentials are the attributes'.
- */
-export interface State extends TransportRequest {
+/** An instance's internal slots, kept in one non-enumerable property. */
+export interface State {
   readyState: 0 | 1 | 2;
-  close(): void;
+  /** "set ev's request to request": each connection fetches it again, with these two of its fields. */
+  url: string;
+  withCredentials: boolean;
+  /** https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id */
+  lastEventIdString: string;
+  /** https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time */
+  reconnectionTime: number;
   /** Event handler attributes: the current values. */
   handlers: { [type: string]: Function | object | null | undefined };
+  close(): void;
+  /** NON-SPEC, for subclasses: ends a pending reconnection wait, connecting at once. */
+  skipWait(): void;
 }
 
 const SLOTS = '__eventSource';
@@ -65,25 +63,39 @@ export function slots(target: unknown): State {
   return (target as { [SLOTS]: State })[SLOTS];
 }
 
-/** The start of every message the constructor throws (the extensions' too). */
+/** The start of every message the constructor throws (the extended class's too). */
 export const FAILED = 'EventSource: ';
 
 export function failedToConstruct(message: string): TypeError {
   return new TypeError(FAILED + message);
 }
 
-/**
- * The one seam of the opt-in extensions (src/extended.ts). At each construction it gets the instance (its slots
- * are in place), the options, the parser's callbacks (to wrap, or to add maxSize and onError to) and the transport,
- * and returns the transport to use, which may wrap the given one. It throws for options it rejects.
- */
-export type Extension = (ev: EventSource, init: object, callbacks: ParserCallbacks, transport: Transport) => Transport;
-let extension: Extension | undefined;
+/** Why a connection was lost: the end of its body, a network error, a response that is not an event stream, an
+ *  event larger than the policy's `maxSize`. (Also the `reason` of the extended class's error details.) */
+export type LostReason = 'end' | 'network' | 'response' | 'size';
 
-/** Plugs the extensions in: a module-local variable, so that the ponyfill pays a letter for it once minified. */
-export function setExtension(extend: Extension): void {
-  extension = extend;
+/**
+ * NON-SPEC: the seam of subclasses (the extended class), asked once per instance in its constructor. Each member is
+ * optional; an absent one means the spec's behaviour, which is what the plain class gets.
+ */
+export interface Policy {
+  /** Wraps the transport: sees each connection's request and handlers (headers, method and body; timeouts). */
+  transport?: Transport;
+  /**
+   * Reestablish step 3, "Optionally, wait some more", widened to the three ways a connection is lost: the ms to
+   * wait before the next request, or -1 to fail the connection instead. `spec` is the spec's answer: the
+   * reconnection time after 'end' and 'network' (0 after a long-polled response), -1 after 'response' and after a
+   * network error that is futile ('size' needs maxSize).
+   */
+  wait?(reason: LostReason, spec: number, error?: unknown): number;
+  /** Called with each event the instance dispatches, just before it is: `message` for the stream's messages. */
+  dispatching?(event: Event, message?: boolean): void;
+  /** The most characters buffered for one event: past it the connection is lost ('size'). */
+  maxSize?: number;
 }
+
+/** Makes an instance's policy, once its slots exist, given the transport it would use. */
+export type PolicyFor = (ev: EventSource, state: State, transport: Transport) => Policy;
 
 // The transport, chosen at each construction (cheap, and a fetch polyfilled later is seen): fetch where it can
 // stream a body (a `body` on responses: a ReadableStream), decode it and be aborted, else XMLHttpRequest, which the
@@ -98,33 +110,54 @@ function fetchCanStream(): boolean {
   );
 }
 
+// Options the extended class understands and this one would ignore: a different request (unauthenticated, a GET
+// for a POST) or a source meant to stop that retries forever.
+const EXTENDED_OPTIONS =
+  /^(headers|method|body|lastEventId(In|Param)?|backoff|maxRetries|reconnectOn(Status|End|Resume)|inactivityTimeout|signal|maxEventSize)$/;
+
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource
-function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: EventSourceInit): EventSource {
-  if (!(this instanceof EventSourceImpl)) throw failedToConstruct("use the 'new' operator");
-  if (!arguments.length) throw failedToConstruct('a URL is required');
+// (One named parameter: WebIDL's `length` of the interface object is the number of required arguments.)
+function EventSourceImpl(this: unknown, _url: unknown): EventSource {
+  return construct(this, arguments);
+}
+
+/**
+ * The constructor's steps, on `self` (what `new` made), with the constructor's `args`. A subclass's constructor
+ * calls it with a `policyFor`; without one, options only a subclass understands are refused.
+ */
+export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor): EventSource {
+  if (!(self instanceof EventSourceImpl)) throw failedToConstruct("use the 'new' operator");
+  if (!args.length) throw failedToConstruct('a URL is required');
   // WebIDL: url is a USVString, converted with ToString: concat() does that (String() would accept a Symbol).
-  const input = ''.concat(url as string);
+  const input = ''.concat(args[0]);
   // WebIDL: the dictionary may be undefined or null; anything else that is not an object is a TypeError.
-  // (The extensions' request options are read here too, to refuse them where the extensions are not loaded.)
-  const init: EventSourceInit & { headers?: unknown; method?: unknown; body?: unknown } =
-    eventSourceInitDict == null ? {} : eventSourceInitDict;
+  const init: EventSourceInit = args[1] == null ? {} : args[1];
   if (typeof init !== 'object' && typeof init !== 'function') throw failedToConstruct('options must be an object');
   const fetchOption = init.fetch;
   // (null, like undefined, means the global fetch.)
   if (fetchOption && typeof fetchOption !== 'function') throw failedToConstruct('fetch must be a function');
-  // An extension's request options, ignored, would make a different request (unauthenticated, a GET for a POST).
-  if (!extension && (init.headers || init.method || init.body)) {
-    throw failedToConstruct('headers, method, body need whatwg-eventsource/extended');
+  // NON-SPEC, opt-in: the initial reconnection time. (Infinity, like any wait too long for setTimeout, waits the
+  // longest it can.)
+  const time = init.reconnectionTime === undefined ? 3000 : init.reconnectionTime;
+  if (typeof time != 'number' || !(time >= 0)) throw failedToConstruct('reconnectionTime must be a number >= 0');
+  // NON-SPEC: WebIDL ignores members a dictionary does not know; these are refused (see EXTENDED_OPTIONS).
+  if (!policyFor) {
+    for (const name in init) {
+      if (EXTENDED_OPTIONS.test(name) && (init as { [name: string]: unknown })[name] != null) {
+        throw failedToConstruct(name + ' needs whatwg-eventsource/extended');
+      }
+    }
   }
   const dom = platform.dom;
   let transport: Transport | null = fetchOption || fetchCanStream() ? fetchTransport : platform.xhr;
   if (!dom || !transport) {
-    throw failedToConstruct('no EventTarget or streaming fetch here: needs whatwg-eventsource/polyfill');
+    // (No EventTarget, or no fetch that can stream.)
+    throw failedToConstruct('needs whatwg-eventsource/polyfill here');
   }
 
   // 1. Let ev be a new EventSource object. (An EventTarget made with this constructor's prototype, so that
   //    subclasses work and `instanceof EventTarget` holds; with the shims, the object `new` made.)
-  const ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], (this as object).constructor) : this) as EventSource;
+  const ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], (self as object).constructor) : self) as EventSource;
   // 3.-4. Let urlRecord be the result of encoding-parsing a URL given url, relative to settings. If urlRecord is
   //    failure, then throw a "SyntaxError" DOMException.
   const urlRecord = platform.parseURL(input, baseURL());
@@ -138,56 +171,68 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     url: urlRecord,
     // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
     withCredentials: !!init.withCredentials,
-    headers: {},
-    fetch: fetchOption,
-    close: close,
+    lastEventIdString: '',
+    // "This must initially be an implementation-defined value, probably in the region of a few seconds."
+    reconnectionTime: time,
     handlers: {},
+    close: close,
+    skipWait: SUBCLASSES ? skipWait : null!,
   };
   Object.defineProperty(ev, SLOTS, { value: state });
 
   const dispatchEvent = dom.methods.dispatchEvent;
-  // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
-  // "This must initially be an implementation-defined value, probably in the region of a few seconds."
-  let reconnectionTime = 3000;
-  // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-last-event-id
-  let lastEventIdString = '';
   // The origin of the event stream's final URL (i.e., the URL after redirects).
   let origin: string;
   let abortFetch: (() => void) | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // Whether this connection replaces one that the transport cut at an event boundary (XMLHttpRequest only).
-  let replacing = false;
+  const policy: Policy = SUBCLASSES && policyFor ? policyFor(ev, state, transport) : {};
+  if (SUBCLASSES) transport = policy.transport || transport;
 
-  const callbacks: ParserCallbacks = {
+  const parser = createParser({
     onEvent: dispatchTheEvent,
     // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
     onId: function (id) {
-      lastEventIdString = id;
+      state.lastEventIdString = id;
     },
     // "set the event stream's reconnection time to that integer"
     onRetry: function (ms) {
-      reconnectionTime = ms;
+      state.reconnectionTime = ms;
     },
-  };
-  // NON-SPEC, opt-in: the extensions module, where it is loaded, wraps the transport and the parser's callbacks.
-  if (extension) transport = extension(ev, init, callbacks, transport);
-  const parser = createParser(callbacks);
+    maxSize: SUBCLASSES ? policy.maxSize : undefined,
+    onError: SUBCLASSES
+      ? function (error) {
+          lost('size', error);
+        }
+      : undefined,
+  });
+  const handlers: TransportHandlers = { response: processResponse, chunk: parser.feed, end: processEndOfBody };
 
-  function fire(type: string): void {
-    dispatchEvent.call(ev, dom!.createEvent(type));
+  function dispatch(event: Event, message?: boolean): void {
+    if (SUBCLASSES && policy.dispatching) policy.dispatching(event, message);
+    dispatchEvent.call(ev, event);
   }
 
   // 8.-15. The request, and the fetch. Also step 6 of "reestablish the connection", which refetches the request.
   function connect(): void {
-    // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
-    //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never makes.
-    const headers: { [name: string]: string } = (state.headers = { Accept: 'text/event-stream' });
-    // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then set
-    // (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
-    if (lastEventIdString) headers['Last-Event-ID'] = utf8ByteString(lastEventIdString);
-    // A replacement connection goes on with the same stream: the parser, at an event boundary, keeps its state.
-    if (!replacing) parser.reset();
-    abortFetch = transport!(state, { response: processResponse, chunk: parser.feed, end: processEndOfBody });
+    parser.reset();
+    abortFetch = transport!(
+      {
+        url: state.url,
+        withCredentials: state.withCredentials,
+        fetch: fetchOption,
+        headers: function () {
+          // 10. User agents may set (`Accept`, `text/event-stream`) in request's header list. No other header: a
+          //     non-safelisted one (Cache-Control, say) would cost a CORS preflight that native EventSource never
+          //     makes.
+          const headers: { [name: string]: string } = { Accept: 'text/event-stream' };
+          // Reestablish step 6.3: "If the EventSource object's last event ID string is not the empty string, then
+          // set (`Last-Event-ID`, last event ID string, encoded as UTF-8) in request's header list."
+          if (state.lastEventIdString) headers['Last-Event-ID'] = utf8ByteString(state.lastEventIdString);
+          return headers;
+        },
+      },
+      handlers,
+    );
   }
 
   // 15. processResponse, given response res.
@@ -195,68 +240,83 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     origin = platform.originOf(finalUrl || state.url);
     // 15.3. If res's status is not 200, or if res's `Content-Type` is not `text/event-stream`, then fail the
     //       connection. (15.1-15.2, network errors, arrive through processEndOfBody.)
-    if (status !== 200 || !isEventStream(contentType)) failTheConnection();
+    if (status !== 200 || !isEventStream(contentType)) lost('response');
     // 15.4. Otherwise, announce the connection and interpret res's body line by line.
-    else if (replacing) replacing = false;
     else announceTheConnection();
   }
 
   // 14. processEventSourceEndOfBody: "if res is not a network error, then reestablish the connection". 15.2: a
   //     network error, too, reestablishes the connection. So does a body that errors in the middle.
-  //     NON-SPEC: a transport that cut the body to bound its memory (again = REPLACE) is replaced at once, the
-  //     stream and readyState going on.
-  //     15.2 lets a user agent that "knows that to be futile" fail the connection instead: a network error for a URL
-  //     that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed) would fail again
-  //     each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects CLOSED.
-  function processEndOfBody(error?: unknown, again?: number): void {
+  function processEndOfBody(error?: unknown, polled?: boolean): void {
     abortFetch = null;
-    replacing = again === REPLACE;
-    if (replacing) return connect();
     // "Once the end of the file is reached, any pending data must be discarded."
     parser.end();
-    if (error && !/^https?:/.test(state.url)) failTheConnection();
-    else reestablishTheConnection(again);
+    lost(error ? 'network' : 'end', error, polled);
+  }
+
+  // NON-SPEC: the one place where a connection ends, for the three reasons the spec gives (a response that fails the
+  // connection, the end or error of a body) and for an event past the policy's maxSize. The spec reestablishes the
+  // connection after the first two and fails it after the third; a policy may decide otherwise.
+  function lost(reason: LostReason, error?: unknown, polled?: boolean): void {
+    // The rest of a failed response's body (or of a body cut by maxSize) is not read: cancel it.
+    abort();
+    // The spec's answer. 15.2 lets a user agent that "knows that to be futile" fail the connection after a network
+    // error: for a URL that is not http(s) (ftp:, about:, mailto:, javascript:; a data: or blob: URL that failed)
+    // it would fail again each time. Browsers do so, and WPT's eventsource-constructor-non-same-origin expects
+    // CLOSED. A transport that can only long-poll asks for the next request at once.
+    const spec =
+      reason === 'response' || (error && !/^https?:/.test(state.url)) ? -1 : polled ? 0 : state.reconnectionTime;
+    const delay = SUBCLASSES && policy.wait ? policy.wait(reason, spec, error) : spec;
+    if (delay < 0) failTheConnection();
+    else reestablishTheConnection(delay);
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#announce-the-connection
   function announceTheConnection(): void {
     // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
-    // attribute to OPEN and fires an event named open at the EventSource object."
-    if (state.readyState !== CLOSED) {
+    // attribute to OPEN and fires an event named open at the EventSource object." (It is CONNECTING then, unless a
+    // transport replaced its request in the middle of a stream: that response announces nothing.)
+    if (state.readyState === CONNECTING) {
       state.readyState = OPEN;
-      fire('open');
+      dispatch(dom!.createEvent('open'));
     }
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
-  // NON-SPEC: `now`, from a transport that can only long-poll, reconnects without waiting the reconnection time.
-  function reestablishTheConnection(now?: number): void {
+  function reestablishTheConnection(delay: number): void {
     // 1. If the readyState attribute is set to CLOSED, abort these steps.
     if (state.readyState === CLOSED) return;
     // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
     //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
     state.readyState = CONNECTING;
-    fire('error');
-    // 3. Wait a delay equal to the reconnection time of the event source. (5. The task of step 2 has run.)
+    dispatch(dom!.createEvent('error'));
+    // 3. Wait a delay equal to the reconnection time of the event source. 4. Optionally, wait some more: `delay`,
+    //    what the policy decided. (5. The task of step 2 has run.)
     if (state.readyState === CONNECTING) {
       timer = setTimeout(function () {
         // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
         //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
         if (state.readyState === CONNECTING) connect();
-      }, now ? 0 : Math.min(reconnectionTime, MAX_DELAY));
+      }, Math.min(delay, MAX_DELAY));
+    }
+  }
+
+  // (Waiting: CONNECTING, with no fetch.)
+  function skipWait(): void {
+    if (state.readyState === CONNECTING && !abortFetch) {
+      clearTimeout(timer);
+      connect();
     }
   }
 
   // https://html.spec.whatwg.org/multipage/server-sent-events.html#fail-the-connection
   function failTheConnection(): void {
-    // The body of a failed response is not read: cancel it.
-    abort();
     // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
     // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
     // the connection, it does not attempt to reconnect."
     if (state.readyState !== CLOSED) {
       state.readyState = CLOSED;
-      fire('error');
+      dispatch(dom!.createEvent('error'));
     }
   }
 
@@ -270,7 +330,7 @@ function EventSourceImpl(this: unknown, url: unknown, eventSourceInitDict?: Even
     //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
     //    origin of the final URL, and the last event ID string.
     if (state.readyState !== CLOSED) {
-      dispatchEvent.call(ev, dom!.createMessageEvent(message.type, message.data, origin, message.lastEventId));
+      dispatch(dom!.createMessageEvent(message.type, message.data, origin, message.lastEventId), true);
     }
   }
 

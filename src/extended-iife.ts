@@ -1,6 +1,8 @@
-// The script tag with the extensions (dist/eventsource.extended.iife.min.js): the script-tag build plus
-// src/extended.ts, which plugs the extensions into the same class. Use it instead of dist/eventsource.iife.min.js,
-// not with it. Where the browser has its own EventSource the global stays the browser's, which knows none of the
-// options: construct `WhatwgEventSource.EventSource` to use them.
-import './extended';
+// The script tag with the extended class (dist/eventsource.extended.iife.min.js): the script tag, plus the
+// extended class as WhatwgEventSource.ExtendedEventSource. Use it instead of dist/eventsource.iife.min.js, not with
+// it. The global EventSource, where it is installed, is the plain class, as with the plain script tag.
 import './iife';
+import { ExtendedEventSource } from './extended/index';
+import { global } from './install';
+
+(global.WhatwgEventSource as { ExtendedEventSource?: unknown }).ExtendedEventSource = ExtendedEventSource;

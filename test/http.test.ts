@@ -1,7 +1,7 @@
 // src/http.ts: which Content-Type values are event streams (Fetch "extract a MIME type"), and the Last-Event-ID
 // header's byte string.
 import { describe, expect, it } from 'vitest';
-import { wellFormedByteString } from '../src/extended-http';
+import { wellFormedByteString } from '../src/extended/http';
 import { isEventStream, utf8ByteString } from '../src/http';
 
 describe('isEventStream (Fetch: extract a MIME type, essence text/event-stream)', () => {

@@ -1,4 +1,4 @@
-import { R as RECONNECT_AT_ONCE, b as REPLACE, p as platform, E as EventSource, g as globalObject, e as setUtf8Fallback } from './shared.js';
+import { p as platform, E as EventSource, g as globalObject, s as setUtf8Fallback } from './shared.js';
 
 // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
 // __proto__, constructor or toString are types like any other.
@@ -53,23 +53,27 @@ var eventTargetMethods = {
         event.eventPhase = 2;
         // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
         var listeners = listenersOf(this, event.type).slice();
-        for (var i = 0; i < listeners.length && !event._stop; i++) {
-            var listener = listeners[i];
-            var callback = listener[0];
-            if (listener[3])
-                continue;
-            if (listener[2])
-                eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
-            try {
-                // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
-                // callable throws a TypeError, reported as any other.
-                if (typeof callback === 'function')
-                    callback.call(this, event);
-                else
-                    callback.handleEvent(event);
-            }
-            catch (error) {
-                reportException(error);
+        // https://dom.spec.whatwg.org/#concept-event-dispatch: at the target, the capture listeners are invoked first
+        // (phase "capturing"), then the others ("bubbling"), as Firefox and WebKit do.
+        for (var pass = 0; pass < 2; pass++) {
+            for (var i = 0; i < listeners.length && !event._stop; i++) {
+                var listener = listeners[i];
+                var callback = listener[0];
+                if (listener[3] || listener[1] === !!pass)
+                    continue;
+                if (listener[2])
+                    eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
+                try {
+                    // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+                    // callable throws a TypeError, reported as any other.
+                    if (typeof callback === 'function')
+                        callback.call(this, event);
+                    else
+                        callback.handleEvent(event);
+                }
+                catch (error) {
+                    reportException(error);
+                }
             }
         }
         event.currentTarget = null;
@@ -140,22 +144,20 @@ function anchorOriginOf(url) {
     return a.protocol + '//' + a.hostname + port;
 }
 
-// The XMLHttpRequest transport, for engines whose fetch() cannot stream a body: IE 10/11, legacy Edge, old Safari
-// and Android, React Native. It reads responseText as it grows (readyState 3 and progress events), from where it
-// last stopped. https://xhr.spec.whatwg.org/
-// NON-SPEC: responseText holds the whole response, so once a connection has read this many characters it is
-// replaced at the next event boundary (end(undefined, REPLACE)) by a new request with the last event ID, with no event to
-// mark it. What followed the boundary in that piece of text is left to the new response (a server that resumes
+// NON-SPEC: responseText holds the whole response, so once a connection has read this many characters its request
+// is replaced at the next event boundary by a new one, sent with the request's headers as they are then (the
+// current Last-Event-ID). The event source sees one connection: the new response announces nothing (the source is
+// OPEN already), and the stream goes on. What followed the boundary in that piece of text is left to the new response (a server that resumes
 // from Last-Event-ID sends it again).
 var XHR_TEXT_LIMIT = 4194304;
 // A blank line: two line endings, a CRLF counting as one.
 var EVENT_BOUNDARY = /(?:\r\n|\n|\r(?!\n))(?:\r\n|\n|\r)/g;
 var xhrTransport = function (request, handlers) {
-    var xhr = new XMLHttpRequest();
+    var xhr;
     // 0: waiting for the headers, 1: reading the body, 2: ended or aborted.
-    var phase = 0;
-    var seen = 0;
-    // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see end()).
+    var phase;
+    var seen;
+    // IE 9-era engines cannot read responseText before the response is complete: they long-poll (see change()).
     var buffered = false;
     function read(done) {
         var text;
@@ -183,9 +185,10 @@ var xhrTransport = function (request, handlers) {
             }
             seen = end;
             handlers.chunk(piece);
+            // (The chunk's events may have aborted the request: phase 2.)
             if (boundary >= 0 && phase === 1) {
                 stop();
-                handlers.end(undefined, REPLACE);
+                send();
             }
         }
     }
@@ -201,27 +204,36 @@ var xhrTransport = function (request, handlers) {
         if (phase !== 2 && readyState === 4) {
             var ok = phase === 1;
             phase = 2;
-            handlers.end(ok ? undefined : new Error('network error'), ok && buffered ? RECONNECT_AT_ONCE : 0);
+            handlers.end(ok ? undefined : new Error('network error'), ok && buffered);
         }
     }
-    xhr.open(request.method || 'GET', request.url, true);
-    xhr.withCredentials = request.withCredentials;
-    var headers = request.headers;
-    for (var name_1 in headers)
-        xhr.setRequestHeader(name_1, headers[name_1]);
-    // Event streams are always UTF-8, whatever the Content-Type says.
-    if (xhr.overrideMimeType)
-        xhr.overrideMimeType('text/plain; charset=utf-8');
-    // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
-    if (!('onprogress' in xhr))
-        buffered = true;
-    xhr.onreadystatechange = xhr.onprogress = change;
-    xhr.send(request.body);
+    function send() {
+        var current = (xhr = new XMLHttpRequest());
+        phase = seen = 0;
+        xhr.open(request.method || 'GET', request.url, true);
+        xhr.withCredentials = request.withCredentials;
+        var headers = request.headers();
+        for (var name_1 in headers)
+            xhr.setRequestHeader(name_1, headers[name_1]);
+        // Event streams are always UTF-8, whatever the Content-Type says.
+        if (xhr.overrideMimeType)
+            xhr.overrideMimeType('text/plain; charset=utf-8');
+        // IE 9 has no progress events on XHR at all: such an engine can only long-poll.
+        if (!('onprogress' in xhr))
+            buffered = true;
+        // A replaced request's late events are ignored.
+        xhr.onreadystatechange = xhr.onprogress = function () {
+            if (current === xhr)
+                change();
+        };
+        xhr.send(request.body);
+    }
     // (What abort() fires finds phase 2, and is ignored.)
     function stop() {
         phase = 2;
         xhr.abort();
     }
+    send();
     return function abort() {
         if (phase !== 2)
             stop();

@@ -1,4 +1,4 @@
-import { p as platform, g as globalObject, f as failedToConstruct, h as baseURL, F as FAILED } from './shared.js';
+import { p as platform, g as globalObject, f as failedToConstruct, b as baseURL, F as FAILED } from './shared.js';
 import { EventSource } from './extended.js';
 
 // The reconnection time a stream sets (`retry:`), seen on the bytes of the holder's connection, so that the tab that

@@ -58,7 +58,9 @@
     }
   }
 
-  // Which EventSource: the browser's, unless it has none or the polyfill is forced.
+  // Which EventSource: the browser's, unless it has none or the polyfill is forced. The one place that picks the
+  // class every stream is read with (another kind, such as one shared by every tab, would be one more choice here
+  // and in describeImplementation).
   function currentEventSource() {
     return forced || !nativeEventSource ? polyfill : nativeEventSource;
   }
@@ -206,76 +208,142 @@
     }
   }
 
+  // Two counts that differ: this page's EventSource counts its own connections (the first and each reconnection);
+  // the `connection` in the server's data counts every connection to /sse/flaky, from any client, since the server
+  // started.
   function onFlaky(type, event) {
     var data = parse(event.data) || {};
     if (type === 'resume') {
       text('flaky-connections', String(streams[2].reconnects + 1));
+      text('flaky-server', '#' + data.connection);
       prepend($('flaky-feed'), [
         [time(), 't'],
-        [data.lastEventId === null ? 'connected; sent no Last-Event-ID' : 'reconnected; sent Last-Event-ID: ' + data.lastEventId, 'resume'],
+        [data.lastEventId === null ? 'connected, sent no Last-Event-ID' : 'reconnected, sent Last-Event-ID: ' + data.lastEventId, 'resume'],
       ]);
     } else {
-      prepend($('flaky-feed'), [[time(), 't'], ['message id ' + event.lastEventId + ': ' + event.data]]);
+      prepend($('flaky-feed'), [[time(), 't'], ['id ' + event.lastEventId, 'id'], [event.data]]);
     }
     text('flaky-last', event.lastEventId || 'none');
   }
 
-  // ---- the metrics chart: plain canvas, the last 60 samples --------------------------------------------------
+  // ---- the metrics charts: plain canvas, the last minute -----------------------------------------------------
 
+  var WINDOW_MS = 60000;
   var samples = [];
+  var CPU_SERIES = [
+    { label: 'all processes', color: '#7d3c98', value: function (s) { return s.machineCpuPercent; } },
+    { label: 'this server', color: '#d35400', value: function (s) { return s.processCpuPercent; } },
+  ];
+  var MEMORY_SERIES = [
+    { label: 'RSS', color: '#7f8c8d', value: function (s) { return s.rss / 1048576; } },
+    { label: 'heap used', color: '#2471a3', value: function (s) { return s.heapUsed / 1048576; } },
+  ];
 
   function onMetrics(type, event) {
     var data = parse(event.data);
     if (!data) return;
     samples.push(data);
-    if (samples.length > 60) samples.shift();
-    text('m-cpu', data.cpuPercent.toFixed(1) + ' %');
+    while (samples.length && samples[0].at < data.at - WINDOW_MS) samples.shift();
+    text('m-cpu-machine', data.machineCpuPercent.toFixed(1) + ' %');
+    text('m-cpu-process', data.processCpuPercent.toFixed(1) + ' %');
+    text('m-cpus', String(data.cpus));
     text('m-heap', megabytes(data.heapUsed));
-    text('m-load', data.loadavg[0].toFixed(2) + ' / ' + data.cpus + ' CPUs');
     text('m-rss', megabytes(data.rss));
+    text('m-load', data.loadavg[0].toFixed(2));
     text('m-streams', String(data.streams));
     text('m-uptime', Math.round(data.uptime) + ' s');
-    drawChart();
+    drawCharts();
   }
 
-  function drawChart() {
-    var canvas = $('chart');
+  function drawCharts() {
+    var last = samples[samples.length - 1];
+    var cores = last ? last.cpus : 1;
+    drawChart($('chart-cpu'), CPU_SERIES, 'CPU, % of all ' + cores + ' cores', '%', 1, 100);
+    drawChart($('chart-memory'), MEMORY_SERIES, 'Memory', 'MB', 1, Infinity);
+  }
+
+  // The smallest of 1, 2, 2.5, 5 times a power of ten that is at least `value`.
+  function niceCeiling(value) {
+    var power = Math.pow(10, Math.floor(Math.log(value) / Math.LN10));
+    var steps = [1, 2, 2.5, 5, 10];
+    for (var i = 0; i < steps.length; i++) if (steps[i] * power >= value * 0.9999) return steps[i] * power;
+    return 10 * power;
+  }
+
+  function format(value) {
+    return value >= 10 || value === 0 ? String(Math.round(value)) : String(Math.round(value * 10) / 10);
+  }
+
+  // One chart: a y axis from 0 to a round number just above the largest value shown (at least `floor`, at most
+  // `ceiling`), three grid lines, an x axis of the last minute, and a line per series. The canvas's aria-label says
+  // the same in words.
+  function drawChart(canvas, series, title, unit, floor, ceiling) {
     if (!canvas.getContext) return;
+    var now = samples.length ? samples[samples.length - 1].at : 0;
+    var max = floor;
+    for (var i = 0; i < samples.length; i++) {
+      for (var k = 0; k < series.length; k++) max = Math.max(max, series[k].value(samples[i]));
+    }
+    var top = Math.min(ceiling, niceCeiling(max));
+
     var ratio = window.devicePixelRatio || 1;
-    var width = canvas.clientWidth || 400;
-    var height = canvas.clientHeight || 150;
+    var width = canvas.clientWidth || 300;
+    var height = canvas.clientHeight || 100;
     if (canvas.width !== Math.round(width * ratio)) canvas.width = Math.round(width * ratio);
     if (canvas.height !== Math.round(height * ratio)) canvas.height = Math.round(height * ratio);
     var g = canvas.getContext('2d');
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, width, height);
-    g.strokeStyle = '#e3e7eb';
-    g.lineWidth = 1;
-    for (var i = 1; i < 4; i++) {
-      g.beginPath();
-      g.moveTo(0, Math.round((height * i) / 4) + 0.5);
-      g.lineTo(width, Math.round((height * i) / 4) + 0.5);
-      g.stroke();
-    }
-    // Each series on a scale of its own: CPU from 0 to at least 10 %, heap and load from 0 to their maximum.
-    series('#d35400', function (s) { return s.cpuPercent; }, 10);
-    series('#2471a3', function (s) { return s.heapUsed; }, 1);
-    series('#7d3c98', function (s) { return s.loadavg[0]; }, 1);
 
-    function series(color, value, minimumTop) {
-      var top = minimumTop;
-      for (var i = 0; i < samples.length; i++) top = Math.max(top, value(samples[i]) * 1.2);
-      g.strokeStyle = color;
+    var left = 44;
+    var right = width - 6;
+    var upper = 8;
+    var lower = height - 18;
+    var y = function (value) {
+      return lower - (Math.min(value, top) / top) * (lower - upper);
+    };
+    var x = function (at) {
+      return right - ((now - at) / WINDOW_MS) * (right - left);
+    };
+
+    g.font = '11px system-ui, sans-serif';
+    g.textBaseline = 'middle';
+    g.lineWidth = 1;
+    for (var t = 0; t <= 2; t++) {
+      var level = (top * t) / 2;
+      var ly = Math.round(y(level)) + 0.5;
+      g.strokeStyle = t === 0 ? '#9aa4ad' : '#e3e7eb';
+      g.beginPath();
+      g.moveTo(left, ly);
+      g.lineTo(right, ly);
+      g.stroke();
+      g.fillStyle = '#5b6570';
+      g.textAlign = 'right';
+      g.fillText(format(level) + ' ' + unit, left - 5, ly);
+    }
+    g.textBaseline = 'alphabetic';
+    var marks = [[WINDOW_MS, '60 s ago'], [WINDOW_MS / 2, '30 s'], [0, 'now']];
+    for (var m = 0; m < marks.length; m++) {
+      g.textAlign = m === 0 ? 'left' : m === 1 ? 'center' : 'right';
+      g.fillText(marks[m][1], right - (marks[m][0] / WINDOW_MS) * (right - left), height - 4);
+    }
+
+    var words = [];
+    for (var s = 0; s < series.length; s++) {
+      var line = series[s];
+      g.strokeStyle = line.color;
       g.lineWidth = 2;
       g.beginPath();
       for (var j = 0; j < samples.length; j++) {
-        var x = width - (samples.length - 1 - j) * (width / 59);
-        var y = height - 4 - (value(samples[j]) / top) * (height - 8);
-        if (j === 0) g.moveTo(x, y);
-        else g.lineTo(x, y);
+        var px = x(samples[j].at);
+        var py = y(line.value(samples[j]));
+        if (j === 0) g.moveTo(px, py);
+        else g.lineTo(px, py);
       }
       g.stroke();
+      if (samples.length) words.push(line.label + ' ' + format(line.value(samples[samples.length - 1])) + ' ' + unit);
     }
+    canvas.setAttribute('aria-label', title + ', the last minute, scale 0 to ' + format(top) + ' ' + unit + (words.length ? ': ' + words.join(', ') : ''));
   }
 
   // ---- the chat ----------------------------------------------------------------------------------------------
@@ -363,7 +431,7 @@
     connectAll();
   });
 
-  window.addEventListener('resize', drawChart);
+  window.addEventListener('resize', drawCharts);
   describeImplementation();
   connectAll();
 })();

@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { realpathSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { cpus, loadavg } from 'node:os';
+import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { EventSource } from '../../dist/index.js';
 
@@ -137,11 +138,7 @@ export async function startDemoServer(options = {}) {
   // A plain `message` every second, on the second.
   function clock(req, res) {
     const stream = openStream(req, res);
-    const tick = () => {
-      stream.send({ data: new Date().toISOString() });
-      stream.after(1000 - (Date.now() % 1000), tick);
-    };
-    tick();
+    everySecond(Date.now, stream.after, (now) => stream.send({ data: new Date(now).toISOString() }));
   }
 
   // Named events with ids: a `snapshot` of every price at once, then a `price` event per trade. A reconnection
@@ -185,27 +182,27 @@ export async function startDemoServer(options = {}) {
     });
   }
 
-  // Live process figures, every ?interval= ms (1000): CPU use of this process since the last sample, load
-  // average, memory.
+  // Live figures, every ?interval= ms (1000). CPU use is measured over that interval (the first sample comes after
+  // one), as a percent of the whole machine (all its cores): this process's, and every process's (the machine's
+  // busy time). Memory in bytes, the load average as the OS gives it.
   function metrics(req, res, query) {
     const stream = openStream(req, res);
     const interval = clamp(query.get('interval'), 50, 60000, 1000);
-    let cpu = process.cpuUsage();
-    let time = process.hrtime();
-    const sample = () => {
-      const used = process.cpuUsage(cpu);
-      const elapsed = process.hrtime(time);
-      cpu = process.cpuUsage();
-      time = process.hrtime();
-      const micros = elapsed[0] * 1e6 + elapsed[1] / 1e3;
+    let before = cpuSnapshot();
+    stream.every(interval, () => {
+      const after = cpuSnapshot();
+      const cpu = cpuPercent(before, after);
+      before = after;
       const memory = process.memoryUsage();
       stream.send({
         event: 'metrics',
         data: {
           at: Date.now(),
-          cpuPercent: micros ? round(((used.user + used.system) / micros) * 100) : 0,
+          interval: round(cpu.interval),
+          cpus: after.cores,
+          processCpuPercent: cpu.process,
+          machineCpuPercent: cpu.machine,
           loadavg: loadavg().map(round),
-          cpus: cpus().length,
           rss: memory.rss,
           heapUsed: memory.heapUsed,
           heapTotal: memory.heapTotal,
@@ -213,9 +210,7 @@ export async function startDemoServer(options = {}) {
           uptime: round(process.uptime()),
         },
       });
-    };
-    sample();
-    stream.every(interval, sample);
+    });
   }
 
   // Only with `Authorization: Bearer demo-token`: a 401 otherwise, which an EventSource treats as fatal.
@@ -312,6 +307,53 @@ function block(fields) {
   return text + '\n';
 }
 
+/**
+ * Calls tick(now()) at once, then once at the start of each second of now(). A timer can fire a little before the
+ * time it was set for, as the wall clock reads it (Node counts a timer from the event loop's cached time, and the
+ * wall clock can be adjusted): one that wakes before the next second waits for the rest of it instead of ticking
+ * twice. `after(ms, fn)` is setTimeout's shape.
+ */
+export function everySecond(now, after, tick) {
+  let next = 0;
+  const wake = () => {
+    const time = now();
+    if (time < next) return void after(next - time, wake);
+    tick(time);
+    next = (Math.floor(time / 1000) + 1) * 1000;
+    after(next - time, wake);
+  };
+  wake();
+}
+
+/** What CPU use is measured from: this process's CPU time (µs), the machine's per-core counters (ms), a clock. */
+export function cpuSnapshot() {
+  let busy = 0;
+  let total = 0;
+  const cores = cpus();
+  for (const { times } of cores) {
+    busy += times.user + times.nice + times.sys + times.irq;
+    total += times.user + times.nice + times.sys + times.irq + times.idle;
+  }
+  const usage = process.cpuUsage();
+  return { time: performance.now(), process: usage.user + usage.system, busy, total, cores: cores.length || 1 };
+}
+
+/**
+ * CPU use between two snapshots, in percent of the machine (all cores: 0 to 100): `process`, this process's CPU time
+ * over the wall time times the cores; `machine`, the share of the cores' time that was not idle. The machine's
+ * counters count from boot: only their difference says anything about the interval.
+ */
+export function cpuPercent(before, after) {
+  const interval = after.time - before.time;
+  const capacity = interval * 1000 * after.cores;
+  const total = after.total - before.total;
+  return {
+    interval,
+    process: capacity > 0 ? round(Math.min(100, Math.max(0, ((after.process - before.process) / capacity) * 100))) : 0,
+    machine: total > 0 ? round(Math.min(100, Math.max(0, ((after.busy - before.busy) / total) * 100))) : 0,
+  };
+}
+
 // Node gives header values as Latin-1 byte strings; Last-Event-ID is sent as UTF-8 bytes.
 function lastEventId(req) {
   const header = req.headers['last-event-id'];
@@ -395,7 +437,10 @@ function listen(server, port, host, fallback) {
   });
 }
 
-// npm start: the server, the address to open, and a Node client printing events; Ctrl-C stops everything.
+// npm start: the server, a Node client (this package's EventSource) following three of its streams, and then the
+// addresses to open. After that the client prints a line per flaky connection, per chat message and per ticker
+// snapshot, and the address again every few lines, so that it does not scroll away. Ctrl-C stops everything; so
+// does the end of a pipe (`npm start | head`).
 async function main() {
   const fixed = process.env.PORT !== undefined && process.env.PORT !== '';
   const port = fixed ? Number(process.env.PORT) : 8080;
@@ -411,50 +456,140 @@ async function main() {
     process.exit(1);
   }
   const origin = demo.origin;
-  console.log('whatwg-eventsource demo: open ' + origin + '/ in a browser');
-  if (!fixed && !origin.endsWith(':8080')) console.log('  (port 8080 is busy; PORT=... chooses another)');
-  console.log('  streams   ' + origin + '/sse/{clock,ticker,flaky,metrics,chat}   POST ' + origin + '/chat to talk');
-  console.log('  terminal  curl -N ' + origin + '/sse/ticker   or   node bin/whatwg-eventsource.js ' + origin + '/sse/ticker');
-  console.log('  chat      curl -d "name=me&text=hello" ' + origin + '/chat');
-  console.log('Below, a Node client (this package\'s EventSource, from dist/) follows the flaky stream, the chat and');
-  console.log('the ticker\'s snapshots. Ctrl-C stops everything.\n');
+  const cli = relative(process.cwd(), fileURLToPath(new URL('../../bin/whatwg-eventsource.js', import.meta.url)));
 
-  const sources = [
-    watch('flaky', origin + '/sse/flaky', ['resume', 'message']),
-    watch('chat', origin + '/sse/chat', ['chat', 'presence']),
-    watch('ticker', origin + '/sse/ticker', ['snapshot']),
-  ];
+  // Whoever reads stdout may stop (`| head`): the write then fails with EPIPE, which ends the demo as Ctrl-C does,
+  // in silence.
+  let readerGone = false;
+  const write = (text) => {
+    if (!readerGone) process.stdout.write(text);
+  };
+  let printed = 0;
+  const print = (line) => {
+    write(line + '\n');
+    if (++printed % REMINDER_EVERY === 0) write('          (the demo: ' + origin + '/ in a browser; Ctrl-C stops)\n');
+  };
+  const follower = followDemo(origin, {
+    print,
+    ready() {
+      write('\nwhatwg-eventsource demo: open ' + origin + '/ in a browser\n');
+      if (!fixed && !origin.endsWith(':8080')) write('  (port 8080 is busy; PORT=... chooses another)\n');
+      write('  streams   ' + origin + '/sse/{clock,ticker,flaky,metrics,chat}\n');
+      write('  terminal  curl -N ' + origin + '/sse/ticker   or   node ' + cli + ' ' + origin + '/sse/ticker\n');
+      write('  chat      curl -d "name=me&text=hello" ' + origin + '/chat\n');
+      write('Above and below: a Node client of the flaky stream, the chat and the ticker. Ctrl-C stops everything.\n\n');
+      printed = 0;
+    },
+  });
 
   let stopping = false;
   const stop = () => {
     if (stopping) process.exit(130);
     stopping = true;
-    process.stdout.write('\nstopping\n');
-    for (const source of sources) source.close();
+    write('\nstopping\n');
+    follower.close();
     demo.close().then(() => {
-      console.log('stopped');
+      write('stopped\n');
       process.exit(0);
     });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.on('error', () => {
+    readerGone = true;
+    if (!stopping) stop();
+  });
 }
 
-// Prints one stream's events and readyState changes, one line each.
-function watch(name, url, types) {
-  const source = new EventSource(url);
-  const print = (text) => console.log(new Date().toTimeString().slice(0, 8) + '  ' + name.padEnd(7) + text);
-  const states = ['CONNECTING', 'OPEN', 'CLOSED'];
-  let reconnects = 0;
-  source.onopen = () => print('OPEN' + (reconnects ? ' again (reconnection ' + reconnects + ')' : ''));
-  source.onerror = () => {
-    if (source.readyState === EventSource.CONNECTING) reconnects++;
-    print('error: readyState ' + states[source.readyState] + (source.readyState === EventSource.CONNECTING ? ', reconnecting' : ', given up'));
+const REMINDER_EVERY = 12;
+
+/**
+ * Follows the demo's flaky stream, chat and ticker with this package's EventSource and tells what happens in
+ * short lines: `print(line)` gets each, `ready()` is called once each stream has printed its first event (or
+ * failed). Options:
+ * `flaky`, the flaky stream's path (default '/sse/flaky'). Returns { close() }.
+ */
+export function followDemo(origin, options) {
+  const print = (name, text) => options.print(clockTime() + '  ' + name.padEnd(7) + ' ' + text);
+  const waiting = new Set(['flaky', 'chat', 'ticker']);
+  const settled = (name) => {
+    if (waiting.delete(name) && waiting.size === 0 && options.ready) options.ready();
   };
-  for (const type of types) {
-    source.addEventListener(type, (event) => print(type + (event.lastEventId ? ' id=' + event.lastEventId : '') + ' ' + event.data));
+  const sources = [];
+
+  // Any stream: its first open (later ones are told by the stream's own lines) and its failure. It counts as
+  // started (settled) once its first event is printed, or it failed.
+  function follow(name, path) {
+    const source = new EventSource(origin + path);
+    sources.push(source);
+    let opened = false;
+    source.addEventListener('open', () => {
+      if (!opened) print(name, 'OPEN  GET ' + path);
+      opened = true;
+    });
+    source.addEventListener('error', () => {
+      if (source.readyState === EventSource.CLOSED) print(name, 'error: readyState CLOSED, given up');
+      settled(name);
+    });
+    return source;
   }
-  return source;
+
+  // The flaky stream: one line per connection, when it is cut: what the client sent, the ids it got.
+  const flaky = follow('flaky', options.flaky || '/sse/flaky');
+  let connection = null;
+  flaky.addEventListener('resume', (event) => {
+    const data = JSON.parse(event.data);
+    connection = { sent: data.lastEventId, server: data.connection, first: '', last: '' };
+    settled('flaky');
+  });
+  flaky.addEventListener('message', (event) => {
+    if (!connection) return;
+    if (!connection.first) connection.first = event.lastEventId;
+    connection.last = event.lastEventId;
+  });
+  let connections = 0;
+  flaky.addEventListener('error', () => {
+    if (flaky.readyState !== EventSource.CONNECTING) return;
+    connections++;
+    const c = connection;
+    connection = null;
+    if (!c) return void print('flaky', 'connection ' + connections + ': no stream; reconnecting');
+    const sent = c.sent === null ? 'sent no Last-Event-ID' : 'sent Last-Event-ID: ' + c.sent;
+    const got = c.first ? 'got ids ' + c.first + (c.last !== c.first ? '-' + c.last : '') : 'got no message';
+    print('flaky', 'connection ' + connections + ' (the server\'s #' + c.server + '): ' + sent + ', ' + got + ', then lost; reconnecting');
+  });
+
+  // The chat: every message, and who is online when it changes.
+  const chat = follow('chat', '/sse/chat');
+  chat.addEventListener('chat', (event) => {
+    const message = JSON.parse(event.data);
+    print('chat', (message.history ? '(earlier) ' : '') + message.name + ': ' + message.text + '  [id ' + event.lastEventId + ']');
+  });
+  let online = -1;
+  chat.addEventListener('presence', (event) => {
+    const now = JSON.parse(event.data).online;
+    if (now !== online) print('chat', now + ' online');
+    online = now;
+    settled('chat');
+  });
+
+  // The ticker: its snapshot, sent at each (re)connection; the price events are left to the browser.
+  const ticker = follow('ticker', '/sse/ticker');
+  ticker.addEventListener('snapshot', (event) => {
+    const prices = JSON.parse(event.data).prices;
+    print('ticker', 'snapshot ' + Object.keys(prices).map((symbol) => symbol + ' ' + prices[symbol].toFixed(2)).join(', '));
+    settled('ticker');
+  });
+
+  return {
+    close() {
+      for (const source of sources) source.close();
+    },
+  };
+}
+
+function clockTime() {
+  return new Date().toTimeString().slice(0, 8);
 }
 
 function isMain() {

@@ -65,18 +65,22 @@ export const eventTargetMethods = {
     event.eventPhase = 2;
     // A copy: listeners added during the dispatch wait for the next one; removed ones are flagged and skipped.
     const listeners = listenersOf(this, event.type).slice();
-    for (let i = 0; i < listeners.length && !event._stop; i++) {
-      const listener = listeners[i];
-      const callback = listener[0];
-      if (listener[3]) continue;
-      if (listener[2]) eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
-      try {
-        // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
-        // callable throws a TypeError, reported as any other.
-        if (typeof callback === 'function') callback.call(this, event as unknown as Event);
-        else callback.handleEvent(event as unknown as Event);
-      } catch (error) {
-        reportException(error);
+    // https://dom.spec.whatwg.org/#concept-event-dispatch: at the target, the capture listeners are invoked first
+    // (phase "capturing"), then the others ("bubbling"), as Firefox and WebKit do.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < listeners.length && !event._stop; i++) {
+        const listener = listeners[i];
+        const callback = listener[0];
+        if (listener[3] || listener[1] === !!pass) continue;
+        if (listener[2]) eventTargetMethods.removeEventListener.call(this, event.type, callback, listener[1]);
+        try {
+          // https://dom.spec.whatwg.org/#concept-event-listener-inner-invoke: an object's handleEvent that is not
+          // callable throws a TypeError, reported as any other.
+          if (typeof callback === 'function') callback.call(this, event as unknown as Event);
+          else callback.handleEvent(event as unknown as Event);
+        } catch (error) {
+          reportException(error);
+        }
       }
     }
     event.currentTarget = null;

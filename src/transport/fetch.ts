@@ -2,8 +2,6 @@
 // https://html.spec.whatwg.org/multipage/server-sent-events.html#dom-eventsource (steps 8-15: the request)
 import type { Transport } from './types';
 
-export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
-
 function noop(): void {}
 
 // Few closures per request, none per read: an idle connection holds one pending read and the functions below.
@@ -43,8 +41,8 @@ export const fetchTransport: Transport = function (request, handlers) {
     resolve(
       (request.fetch || fetch)(request.url, {
         method: request.method,
-        headers: request.headers,
-        body: request.body,
+        headers: request.headers(),
+        body: request.body as BodyInit | null | undefined,
         // "create a potential-CORS request" with the Anonymous or Use Credentials state: mode "cors" (fetch's default
         // for a URL), and credentials "same-origin" (the default) or "include".
         credentials: request.withCredentials ? 'include' : undefined,

@@ -1,204 +1,95 @@
-// Native EventSource against the polyfill, in headless Chromium, on the same streams:
-//   node test/browser/run.mjs [name filter, `a|b` for either] [--mode=polyfill,legacy,...]
-// Environment: CHROMIUM_PATH, BROWSER_JOBS (modes run at a time, 3), IIFE_FILE (build under test), SHOW_NATIVE=1
-// (print native's observations).
-// Each scenario (scenarios.mjs) runs first with Chromium's own EventSource, then with the script-tag build in each
-// polyfill mode; every key of each observation must be identical to native's, except the intended differences
-// listed below. The last line is `Chromium: N passed, N failed`. Chromium comes from CHROMIUM_PATH or `which
-// chromium` (playwright-core downloads nothing); no Chromium is a failure, never a skip.
+// Native EventSource against the polyfill, in Chromium, Firefox and WebKit, on the same streams:
+//   node test/browser/run.mjs [name filter, `a|b` for either] [--engine=chromium,firefox,webkit] [--mode=legacy,...]
+// Environment: CHROMIUM_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH, BROWSER_JOBS (modes at a time in Chromium and
+// Firefox; WebKit runs one), IIFE_FILE (the script tag under test), SHOW_NATIVE=1 (print native's observations).
+// The engines run one after another. In each, every scenario (scenarios.mjs) runs first with the engine's own
+// EventSource, then in each polyfill mode; every key of each observation must equal native's in the same engine,
+// except the intended differences (differences.mjs). Each engine ends with a line of its own; the run ends with
+// exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:net';
-import { chromium } from 'playwright-core';
-import { findChromium } from '../helpers/chromium.mjs';
 import { startServer } from '../helpers/sse-server.mjs';
 import { scenarios } from './scenarios.mjs';
+import { engines, installed } from './engines.mjs';
+import { INTENDED_DIFFERENCES, POLYFILL_MODES } from './differences.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-// The script-tag build under test: dist/eventsource.iife.min.js, or IIFE_FILE (a name in dist/, or a path, e.g. to
-// check that a deliberately broken copy fails).
-const IIFE_PATH = resolve(root + 'dist', process.env.IIFE_FILE || 'eventsource.iife.min.js');
-const IIFE = basename(IIFE_PATH);
-const SCENARIO_TIMEOUT = 30000;
-// Modes run in parallel, each in its own browser context (BROWSER_JOBS=1 for one at a time).
-const JOBS = Math.max(1, Number(process.env.BROWSER_JOBS) || 3);
+const dist = (name) => resolve(root + 'dist', name);
+// The script tag under test: dist/eventsource.iife.min.js, or IIFE_FILE (a name in dist/, or a path, e.g. to check
+// that a deliberately broken copy fails).
+const IIFE_PATH = dist(process.env.IIFE_FILE || 'eventsource.iife.min.js');
+const EXTENDED_PATH = dist('eventsource.extended.iife.min.js');
+// The shared script tag (SharedEventSource) is built elsewhere; its mode runs once the file exists.
+const SHARED_PATH = dist('eventsource.shared.iife.min.js');
+// Hang guards only: scenarios wait on events (see `until` in scenarios.mjs, 20 s per wait).
+const SCENARIO_TIMEOUT = 90000;
 
-// Globals removed before the script tag loads, to make Chromium look like an old browser.
+// Globals removed by the page's first script, before the script tag, to make an engine look like an old browser.
 const LEGACY_REMOVED = ['EventSource', 'fetch', 'Request', 'Response', 'Headers', 'ReadableStream', 'TextDecoder', 'TextEncoder', 'AbortController'];
 const SHIMS_REMOVED = LEGACY_REMOVED.concat(['EventTarget', 'Event', 'MessageEvent']);
 // Further, what IE 11 lacks of what the polyfill could use: URL (resolved with an <a> element instead), Promise,
 // Symbol, Reflect, the ES2015 collections, reportError. The polyfill picks its platform when the script tag runs;
-// right after it, these are put back (IE11_RESTORED), as Playwright's own injected scripts and the test code need them.
+// right after it these are put back (`restore`), as the drivers' calls and the test code need them.
 const IE11_RESTORED = ['URL', 'Promise', 'Symbol', 'Reflect', 'Map', 'Set', 'WeakMap', 'reportError'];
 const IE11_REMOVED = SHIMS_REMOVED.concat(IE11_RESTORED);
 
+// `iife`: the script tag's path. `use`: the constructor the scenarios get (a path from window). `global`: what
+// window.EventSource must be: the engine's ('native') or the polyfill's ('installed').
 const MODES = {
-  // Chromium's own EventSource: the reference.
-  native: { iife: false, remove: [], csp: false, global: 'native' },
+  // The engine's own EventSource: the reference.
+  native: { iife: null, remove: [], csp: false, global: 'native', use: 'EventSource' },
   // The polyfill next to a native EventSource: the fetch transport and native DOM events.
-  polyfill: { iife: true, remove: [], csp: false, global: 'native' },
+  polyfill: { iife: IIFE_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.EventSource' },
   // No EventSource, fetch, streams, TextDecoder or AbortController: the XHR transport; the polyfill installs itself.
-  legacy: { iife: true, remove: LEGACY_REMOVED, csp: false, global: 'installed' },
+  legacy: { iife: IIFE_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'EventSource' },
   // As legacy, and no EventTarget, Event or MessageEvent constructors: the DOM shims.
-  shims: { iife: true, remove: SHIMS_REMOVED, csp: false, global: 'installed' },
-  // As shims, and no URL, Promise, Symbol, Reflect, Map, Set, WeakMap, reportError: as close to IE 11 as Chromium gets.
-  ie11: { iife: true, remove: IE11_REMOVED, restore: IE11_RESTORED, csp: false, global: 'installed' },
+  shims: { iife: IIFE_PATH, remove: SHIMS_REMOVED, csp: false, global: 'installed', use: 'EventSource' },
+  // As shims, and no URL, Promise, Symbol, Reflect, Map, Set, WeakMap, reportError: as close to IE 11 as it gets.
+  ie11: { iife: IIFE_PATH, remove: IE11_REMOVED, restore: IE11_RESTORED, csp: false, global: 'installed', use: 'EventSource' },
   // Content-Security-Policy: script-src 'self' (no inline script, no eval), with each transport.
-  'csp-polyfill': { iife: true, remove: [], csp: true, global: 'native' },
-  'csp-legacy': { iife: true, remove: LEGACY_REMOVED, csp: true, global: 'installed' },
+  'csp-polyfill': { iife: IIFE_PATH, remove: [], csp: true, global: 'native', use: 'WhatwgEventSource.EventSource' },
+  'csp-legacy': { iife: IIFE_PATH, remove: LEGACY_REMOVED, csp: true, global: 'installed', use: 'EventSource' },
+  // The extended script tag, no options: exactly the spec's EventSource.
+  extended: { iife: EXTENDED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.EventSource' },
+  'extended-legacy': { iife: EXTENDED_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'EventSource' },
+  // The hook for the shared script tag: runs when dist/eventsource.shared.iife.min.js exists (else one note, not
+  // counted). Set `use` to the constructor it exposes; its own intended differences go in differences.mjs.
+  shared: { iife: SHARED_PATH, optional: true, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource' },
 };
-const POLYFILL_MODES = Object.keys(MODES).filter((m) => m !== 'native');
-
-// --- Intended differences -----------------------------------------------------------------------------------------
-// Each entry names one key of one scenario's observation, the modes it applies to, what Chromium gives and what the
-// polyfill must give instead; both are checked exactly, so a Chromium change or a polyfill change shows up as a
-// failure here. `kind`:
-//   chromium     Chromium departs from the spec; the polyfill follows the spec.
-//   platform     the spec allows both, or a script cannot do what the browser does (fetch()/XHR limits).
-//   environment  the mode itself removed the global the observation refers to.
-// Mirrored in test/browser/README.md.
-const SPEC = 'https://html.spec.whatwg.org/multipage/server-sent-events.html';
-const XHR_MODES = ['legacy', 'shims', 'ie11', 'csp-legacy'];
-const NO_DOM_MODES = ['shims', 'ie11'];
-const message = (data, id) => ['message', 1, data, id, 'A'];
-const INTENDED_DIFFERENCES = [
-  // (The last event ID buffer outlives a connection in Chromium and in the polyfill alike: no entry.)
-  // processResponse fails the connection "if res's `Content-Type` is not `text/event-stream`": the MIME type's
-  // essence, and the stream is then decoded as UTF-8 whatever its charset parameter says ("Streams must be decoded
-  // using the UTF-8 decode algorithm"). Chromium 156 fails the connection on any charset other than UTF-8.
-  ...['text/event-stream;charset=windows-1252', 'text/event-stream; charset=iso-8859-1'].map((key) => ({
-    scenario: 'format-mime-valid-bogus: the Content-Type decides; parameters and case do not',
-    key,
-    kind: 'chromium',
-    ref: SPEC + '#dom-eventsource (step 15) and ' + SPEC + '#parsing-an-event-stream',
-    chromium: [['error', 2]],
-    polyfill: [['open', 1], message('ok \u00e9\u20ac', '')],
-  })),
-  // "If the field value consists of only ASCII digits, then interpret the field value as an integer in base ten,
-  // and set the event stream's reconnection time to that integer. Otherwise, ignore the field." The polyfill
-  // ignores an empty value (no digits to interpret); Chromium 156 resets the reconnection time to its 3 s default.
-  {
-    scenario: 'format-field-retry-empty: an empty retry value is not all digits: ignored',
-    key: 'wait',
-    kind: 'chromium',
-    ref: SPEC + '#processField',
-    chromium: 'the default, 3 s',
-    polyfill: 'the earlier retry: 150 ms',
-  },
-  // A CORS failure is a network error: "if res is a network error, then reestablish the connection, unless the user
-  // agent knows that to be futile, in which case the user agent may fail the connection". Chromium fails it. fetch()
-  // and XHR report a CORS failure exactly like a network error, so the polyfill cannot know and reestablishes.
-  ...['no allow-origin', 'wildcard with credentials'].map((key) => ({
-    scenario: 'CORS failures: no Access-Control-Allow-Origin, and a wildcard with credentials',
-    key,
-    kind: 'platform',
-    ref: SPEC + '#dom-eventsource (step 15, processResponse)',
-    chromium: { log: [['error', 2]], readyState: 2 },
-    polyfill: { log: [['error', 0]], readyState: 0 },
-  })),
-  // Last-Event-ID is not a CORS-safelisted request-header. Requests made through fetch() and XHR carry the
-  // unsafe-request flag, so a cross-origin one with Last-Event-ID is preflighted; EventSource's own are not. A
-  // cross-origin server must answer OPTIONS with Access-Control-Allow-Headers: Last-Event-ID for the polyfill.
-  {
-    scenario: 'CORS and Last-Event-ID: a cross-origin reconnection with an id, and the preflight it needs',
-    key: 'preflighted',
-    kind: 'platform',
-    ref: 'https://fetch.spec.whatwg.org/#unsafe-request-flag, https://fetch.spec.whatwg.org/#cors-safelisted-request-header',
-    chromium: false,
-    polyfill: true,
-  },
-  // The request's cache mode is "no-store" (step 11), for which fetch adds `Cache-Control: no-cache` and `Pragma:
-  // no-cache`. XHR has no cache mode, and those headers set by hand would get every cross-origin request
-  // preflighted (they are not CORS-safelisted).
-  ...['cacheControl', 'pragma'].map((key) => ({
-    scenario: 'request headers: Accept, cache headers, no Last-Event-ID on the first request, no Origin same-origin',
-    key,
-    modes: XHR_MODES,
-    kind: 'platform',
-    ref: SPEC + '#dom-eventsource (step 11), https://fetch.spec.whatwg.org/#http-network-or-cache-fetch',
-    chromium: 'no-cache',
-    polyfill: undefined,
-  })),
-  // Events dispatched by script are untrusted: only the user agent sets isTrusted.
-  {
-    scenario: 'event objects: MessageEvent attributes, target, phase, this, and the error and open Events',
-    key: 'isTrusted',
-    kind: 'platform',
-    ref: 'https://dom.spec.whatwg.org/#dom-event-istrusted',
-    chromium: { open: true, message: true, error: true },
-    polyfill: { open: false, message: false, error: false },
-  },
-  // The shims' events keep their attributes as own data properties; WebIDL puts attributes on the prototype as
-  // accessors (only the [LegacyUnforgeable] isTrusted is an own property). A limitation of the ES5 shim.
-  {
-    scenario: 'event objects: MessageEvent attributes, target, phase, this, and the error and open Events',
-    key: 'messageOwnKeys',
-    modes: NO_DOM_MODES,
-    kind: 'platform',
-    ref: 'https://webidl.spec.whatwg.org/#es-attributes',
-    chromium: ['isTrusted'],
-    polyfill: ['type', 'timeStamp', 'data', 'origin', 'lastEventId', 'source', 'ports', 'currentTarget', 'target', 'eventPhase'],
-  },
-  // Modes without EventTarget, Event and MessageEvent constructors have nothing to be an instance of.
-  {
-    scenario: 'event objects: MessageEvent attributes, target, phase, this, and the error and open Events',
-    key: 'instanceOf',
-    modes: NO_DOM_MODES,
-    kind: 'environment',
-    ref: 'the shims and ie11 modes delete EventTarget, Event and MessageEvent',
-    chromium: { open: [true, false], message: [true, true], error: [true, false] },
-    polyfill: {
-      open: ['no Event global', 'no MessageEvent global'],
-      message: ['no Event global', 'no MessageEvent global'],
-      error: ['no Event global', 'no MessageEvent global'],
-    },
-  },
-  {
-    scenario: 'interface: constants, prototype attributes, instanceof, toString tag, no own properties',
-    key: 'isEventTarget',
-    modes: NO_DOM_MODES,
-    kind: 'environment',
-    ref: 'the shims and ie11 modes delete EventTarget',
-    chromium: true,
-    polyfill: 'no EventTarget global',
-  },
-  // Without Symbol there is no @@toStringTag, so Object.prototype.toString cannot say "EventSource".
-  {
-    scenario: 'interface: constants, prototype attributes, instanceof, toString tag, no own properties',
-    key: 'tag',
-    modes: ['ie11'],
-    kind: 'environment',
-    ref: 'https://webidl.spec.whatwg.org/#es-interface-prototype-object (@@toStringTag), absent from ES5',
-    chromium: '[object EventSource]',
-    polyfill: '[object Object]',
-  },
-];
 for (const d of INTENDED_DIFFERENCES) {
-  if (!scenarios.some((s) => s.name === d.scenario)) throw new Error('INTENDED_DIFFERENCES names no scenario: ' + d.scenario);
+  if (!scenarios.some((s) => s.name === d.scenario)) throw new Error('differences.mjs names no scenario: ' + d.scenario);
 }
+for (const mode of POLYFILL_MODES) if (!MODES[mode]) throw new Error('differences.mjs names an unknown mode: ' + mode);
+for (const mode in MODES) if (mode !== 'native' && !POLYFILL_MODES.includes(mode)) throw new Error('POLYFILL_MODES lacks ' + mode);
 
-// ------------------------------------------------------------------------------------------------------------------
+// Modes an engine cannot run, with the reason (none so far: every engine lets a script delete every global above).
+const UNSUPPORTED = { chromium: {}, firefox: {}, webkit: {} };
+
+// --- Arguments ------------------------------------------------------------------------------------------------------
 
 const args = process.argv.slice(2);
-const modeArg = args.find((a) => a.startsWith('--mode='));
+const option = (name) => {
+  const arg = args.find((a) => a.startsWith('--' + name + '='));
+  return arg ? arg.slice(name.length + 3).split(',').filter(Boolean) : null;
+};
 const only = args.find((a) => !a.startsWith('--'));
-const modes = modeArg ? ['native', ...modeArg.slice(7).split(',').filter((m) => m !== 'native')] : Object.keys(MODES);
+const engineNames = option('engine') || Object.keys(engines);
+const modeNames = option('mode') ? ['native', ...option('mode').filter((m) => m !== 'native')] : Object.keys(MODES);
 // The filter is a substring of scenario names; `a|b` selects either.
 const selected = scenarios.filter((s) => !only || only.split('|').some((part) => s.name.includes(part)));
 
 let passed = 0;
 let failed = 0;
-const line = (ok, mode, name, detail) => {
+const line = (ok, where, name, detail) => {
   if (ok) passed++;
   else failed++;
-  console.log((ok ? 'ok   ' : 'FAIL ') + mode.padEnd(12) + ' ' + name + (detail ? '\n       ' + detail.split('\n').join('\n       ') : ''));
+  console.log((ok ? 'ok   ' : 'FAIL ') + where.padEnd(24) + ' ' + name + (detail ? '\n       ' + detail.split('\n').join('\n       ') : ''));
 };
-const finish = () => {
-  console.log('Chromium: ' + passed + ' passed, ' + failed + ' failed');
-  process.exitCode = failed ? 1 : 0;
-};
+
+// --- The test page --------------------------------------------------------------------------------------------------
 
 /** An origin where nothing listens (a port just released), for refused connections. */
 async function closedOrigin() {
@@ -210,17 +101,49 @@ async function closedOrigin() {
 }
 
 function page(mode) {
-  const scripts = [];
-  if (MODES[mode].iife) scripts.push('<script src="/__dist/' + IIFE + '"></script>');
-  if (MODES[mode].restore) scripts.push('<script src="/__test/restore.js"></script>');
+  const { iife, restore } = MODES[mode];
+  const scripts = ['<script src="/__test/prelude.js"></script>'];
+  if (iife) scripts.push('<script src="/__dist/' + basename(iife) + '"></script>');
+  if (restore) scripts.push('<script src="/__test/restore.js"></script>');
   scripts.push('<script type="module" src="/__test/scenarios.mjs"></script>');
   return '<!doctype html>\n<meta charset="utf-8">\n<title>EventSource ' + mode + '</title>\n' + scripts.join('\n') + '\n';
 }
 
-/** The static files of the test page, served by the stream server itself, so the page and streams share an origin. */
-function serveStatic(server, mode) {
+// The page's first script, in every engine (WebKit's WebDriver has no hook that runs before the page's scripts, so
+// none is used anywhere): it records CSP violations and uncaught errors from the start of the document, then removes
+// the mode's globals, keeping them in window.__removed for restore.js.
+function prelude(remove) {
+  return `(function () {
+  var errors = [];
+  var violations = [];
+  Object.defineProperty(window, '__errors', { value: function () { return errors; } });
+  Object.defineProperty(window, '__violations', { value: function () { return violations; } });
+  document.addEventListener('securitypolicyviolation', function (e) { violations.push(e.violatedDirective + ' ' + e.blockedURI); });
+  window.addEventListener('error', function (e) {
+    var message = String(e.message || (e.error && e.error.message));
+    if (message.indexOf('intended-listener-error') === -1) errors.push(message);
+  });
+  window.addEventListener('unhandledrejection', function (e) { errors.push('unhandled rejection: ' + String(e.reason)); });
+  var names = ${JSON.stringify(remove)};
+  var removed = {};
+  for (var i = 0; i < names.length; i++) {
+    removed[names[i]] = window[names[i]];
+    delete window[names[i]];
+  }
+  Object.defineProperty(window, '__removed', { value: removed });
+})();
+`;
+}
+
+/**
+ * The test page's files and the page's line to Node (/__node: `set` a flag, read a `flag`, `wait` until one is set),
+ * served by the stream server itself, so that the page and the streams share an origin. A cookie for 127.0.0.1 comes
+ * with the page (cookies ignore ports), to see which cross-origin requests carry credentials.
+ */
+function serveStatic(servers, mode) {
+  const server = servers.A;
   const csp = MODES[mode].csp ? { 'Content-Security-Policy': "script-src 'self'" } : {};
-  const file = (path, type, read) =>
+  const file = (path, type, read, extra) =>
     server.handle(path, (req, res) => {
       let body;
       try {
@@ -228,16 +151,48 @@ function serveStatic(server, mode) {
       } catch (error) {
         return void res.writeHead(404).end(String(error));
       }
-      res.writeHead(200, Object.assign({ 'Content-Type': type, 'Cache-Control': 'no-store' }, csp));
+      res.writeHead(200, Object.assign({ 'Content-Type': type, 'Cache-Control': 'no-store' }, csp, extra));
       res.end(body);
     });
-  file('/__page', 'text/html; charset=utf-8', () => page(mode));
-  file('/__test/scenarios.mjs', 'text/javascript; charset=utf-8', () => readFileSync(root + 'test/browser/scenarios.mjs'));
-  const restore = MODES[mode].restore || [];
-  file('/__test/restore.js', 'text/javascript; charset=utf-8', () =>
-    restore.map((name) => 'window.' + name + ' = window.__removed.' + name + ';\n').join(''),
+  const js = 'text/javascript; charset=utf-8';
+  file('/__page', 'text/html; charset=utf-8', () => page(mode), { 'Set-Cookie': 'session=1; Path=/; SameSite=Lax' });
+  file('/__test/prelude.js', js, () => prelude(MODES[mode].remove));
+  file('/__test/scenarios.mjs', js, () => readFileSync(root + 'test/browser/scenarios.mjs'));
+  file('/__test/restore.js', js, () => (MODES[mode].restore || []).map((name) => 'window.' + name + ' = window.__removed.' + name + ';\n').join(''));
+  if (MODES[mode].iife) file('/__dist/' + basename(MODES[mode].iife), js, () => readFileSync(MODES[mode].iife));
+  server.handle('/__node', (req, res, { query }) => {
+    const name = query.get('name');
+    const answer = (value) => res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
+    const op = query.get('op');
+    if (op === 'set') return void ((servers.flags[name] = true), answer(true));
+    if (op === 'flag') return void answer(servers.flags[name] || false);
+    if (op === 'wait') return void servers.when(name).then(() => answer(true));
+    res.writeHead(400).end('unknown op ' + op);
+  });
+}
+
+/**
+ * The scenario's shared state: `flags` (any property set, by a handler or by the page, wakes whoever waits for it)
+ * and `when(name)`, a promise that a flag is set.
+ */
+function flagBoard() {
+  const waiting = new Map();
+  const flags = new Proxy(
+    {},
+    {
+      set(target, key, value) {
+        target[key] = value;
+        if (value && waiting.has(key)) {
+          for (const wake of waiting.get(key)) wake();
+          waiting.delete(key);
+        }
+        return true;
+      },
+    },
   );
-  file('/__dist/' + IIFE, 'text/javascript; charset=utf-8', () => readFileSync(IIFE_PATH));
+  const when = (name) =>
+    flags[name] ? Promise.resolve() : new Promise((resolve) => waiting.set(name, (waiting.get(name) || []).concat(resolve)));
+  return { flags, when };
 }
 
 /** Origins to stable names, so observations from different servers compare. */
@@ -249,136 +204,80 @@ function normalize(value, servers) {
   return JSON.parse(json);
 }
 
-/** Checks, in the page before any scenario, that the mode is what it claims to be. Returns problems. */
-async function checkMode(pg, mode) {
-  const { remove, global, iife, restore } = MODES[mode];
-  return pg.evaluate(
-    ({ remove, global, iife, restore }) => {
-      const problems = [];
-      const still = remove.filter((name) => name !== 'EventSource' && name in window && !(restore || []).includes(name));
-      if (still.length) problems.push('could not remove ' + still.join(', '));
-      if (iife) {
-        const lib = window.WhatwgEventSource;
-        if (!lib || typeof lib.EventSource !== 'function' || typeof lib.createParser !== 'function') {
-          problems.push('window.WhatwgEventSource.{EventSource,createParser} missing');
-        } else if (global === 'installed' && window.EventSource !== lib.EventSource) {
-          problems.push('window.EventSource is not WhatwgEventSource.EventSource');
-        } else if (global === 'native' && window.EventSource === lib.EventSource) {
-          problems.push('the polyfill replaced a native EventSource');
-        }
-      }
-      if (global === 'native' && !/\[native code\]/.test(String(window.EventSource))) problems.push('no native EventSource');
-      return problems;
-    },
-    { remove, global, iife, restore },
-  );
-}
+// --- Running --------------------------------------------------------------------------------------------------------
 
-/** One mode: a browser context with its init scripts, one page reused for every scenario. */
-async function openMode(browser, mode) {
-  const context = await browser.newContext();
-  const current = { servers: null, pageErrors: [] };
-  await context.exposeFunction('__node', (op, arg) => {
-    const flags = current.servers ? current.servers.flags : {};
-    if (op === 'flag') return flags[arg] || false;
-    if (op === 'set') return void (flags[arg] = true);
-    throw new Error('unknown op ' + op);
-  });
-  // A cookie for 127.0.0.1 (cookies ignore ports), to see which cross-origin requests carry credentials.
-  await context.addCookies([{ name: 'session', value: 'chromium', domain: '127.0.0.1', path: '/', sameSite: 'Lax' }]);
-  // CSP violations from the very start of each document, before the script tag runs (a caught eval() shows only here).
-  await context.addInitScript(() => {
-    const violations = [];
-    Object.defineProperty(window, '__violations', { value: violations });
-    document.addEventListener('securitypolicyviolation', (e) => violations.push(e.violatedDirective + ' ' + e.blockedURI));
-  });
-  if (MODES[mode].remove.length) {
-    await context.addInitScript((names) => {
-      const removed = {};
-      for (const name of names) {
-        removed[name] = window[name];
-        delete window[name];
-      }
-      Object.defineProperty(window, '__removed', { value: removed });
-    }, MODES[mode].remove);
-  }
-  const pg = await context.newPage();
-  pg.on('pageerror', (error) => {
-    if (!String(error.message).includes('intended-listener-error')) current.pageErrors.push(String(error.message));
-  });
-  pg.on('console', (msg) => {
-    if (/Content.Security.Policy|Refused to/i.test(msg.text())) current.pageErrors.push('console: ' + msg.text());
-  });
-  return { context, pg, current };
-}
-
-async function runScenario({ pg, current }, mode, scenario) {
+/** Runs one scenario on the mode's page; resolves to its normalized observation. */
+async function runScenario(pg, mode, scenario) {
   const A = await startServer();
   const B = await startServer();
-  const servers = { A, B, X: await closedOrigin(), flags: {} };
-  current.servers = servers;
-  current.pageErrors = [];
-  serveStatic(A, mode);
+  const servers = Object.assign({ A, B, X: await closedOrigin() }, flagBoard());
+  serveStatic(servers, mode);
   if (scenario.setup) scenario.setup(servers);
+  let timer;
   try {
-    await pg.goto(A.origin + '/__page', { waitUntil: 'load' });
-    await pg.waitForFunction(() => window.__ready === true, null, { timeout: 5000 });
-    const problems = await checkMode(pg, mode);
-    if (problems.length) throw new Error('mode check: ' + problems.concat(current.pageErrors).join('; '));
-    const config = { A: A.origin, B: B.origin, X: servers.X, useGlobal: MODES[mode].global !== 'native' || mode === 'native' };
-    let timer;
+    await pg.goto(A.origin + '/__page');
+    const config = { A: A.origin, B: B.origin, X: servers.X, use: MODES[mode].use, check: MODES[mode] };
+    // The mode is checked on the page first: the globals really gone, the right EventSource in place.
     const result = await Promise.race([
-      pg.evaluate(({ name, config }) => window.__run(name, config), { name: scenario.name, config }),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('scenario timed out')), SCENARIO_TIMEOUT))),
-    ]).finally(() => clearTimeout(timer));
-    // Violation reports are queued as tasks: give the last ones a moment to arrive.
-    const violations = await pg.evaluate(() => new Promise((resolve) => setTimeout(() => resolve(window.__violations), 0)));
-    if (violations.length) current.pageErrors.push('CSP violations: ' + violations.join('; '));
-    if (current.pageErrors.length) throw new Error('page errors: ' + current.pageErrors.join('; '));
-    const observed = Object.assign({}, result, scenario.observe ? scenario.observe(servers) : {});
+      pg.call('__run', { name: scenario.name, config }).then((json) => JSON.parse(json)),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('scenario timed out (hang guard)')), SCENARIO_TIMEOUT))),
+    ]);
+    if (result.problems) throw new Error('mode check: ' + result.problems.join('; '));
+    // Violation reports are queued as tasks: __report waits one task before it reads them.
+    const report = await pg.call('__report');
+    const pageErrors = report.errors.concat(report.violations.length ? ['CSP violations: ' + report.violations.join('; ')] : []);
+    if (pageErrors.length) throw new Error('page errors: ' + pageErrors.join('; '));
+    const observed = Object.assign({}, result.observation, scenario.observe ? scenario.observe(servers) : {});
     return normalize(observed, servers);
   } finally {
+    clearTimeout(timer);
     // Leave the page before the servers go, so that nothing reconnects to them.
     await pg.goto('about:blank').catch(() => {});
     await Promise.all([A.close(), B.close()]);
-    current.servers = null;
   }
 }
 
 /** Runs every selected scenario in one mode; resolves to [name, observation | Error, ms][]. */
 async function runMode(browser, mode) {
   const results = [];
-  let handle;
+  let pg;
   try {
-    handle = await openMode(browser, mode);
+    pg = await browser.newPage();
   } catch (error) {
     return selected.map((scenario) => [scenario.name, error, 0]);
   }
-  for (const scenario of selected) {
-    const start = Date.now();
-    try {
-      results.push([scenario.name, await runScenario(handle, mode, scenario), Date.now() - start]);
-    } catch (error) {
-      results.push([scenario.name, error instanceof Error ? error : new Error(String(error)), Date.now() - start]);
+  try {
+    for (const scenario of selected) {
+      const start = Date.now();
+      try {
+        results.push([scenario.name, await runScenario(pg, mode, scenario), Date.now() - start]);
+      } catch (error) {
+        results.push([scenario.name, error instanceof Error ? error : new Error(String(error)), Date.now() - start]);
+      }
     }
+  } finally {
+    await pg.close().catch(() => {});
   }
-  await handle.context.close().catch(() => {});
   return results;
 }
 
+/** The intended difference for this key in this engine and mode, if any. */
+const intendedFor = (engine, scenario, mode, key) =>
+  INTENDED_DIFFERENCES.find(
+    (d) => d.scenario === scenario.name && d.key === key && engine in d.native && (d.modes || POLYFILL_MODES).includes(mode),
+  );
+
 /** Compares one mode's observation with native's, key by key. Returns the mismatches as text. */
-function compare(scenario, mode, nativeObs, obs) {
+function compare(engine, scenario, mode, nativeObs, obs) {
   const problems = [];
   const keys = new Set([...Object.keys(nativeObs), ...Object.keys(obs)]);
   for (const key of keys) {
-    const intended = INTENDED_DIFFERENCES.find(
-      (d) => d.scenario === scenario.name && d.key === key && (d.modes || POLYFILL_MODES).includes(mode),
-    );
+    const intended = intendedFor(engine, scenario, mode, key);
     const expected = intended ? intended.polyfill : nativeObs[key];
     if (!isDeepStrictEqual(obs[key], expected)) {
       problems.push(
-        key + (intended ? ' (intended difference: expected the spec value)' : '') + ':\n  ' +
-          (intended ? 'spec    ' : 'native  ') + JSON.stringify(expected) + '\n  ' + mode.padEnd(8) + JSON.stringify(obs[key]),
+        key + (intended ? ' (intended difference: expected the recorded value)' : '') + ':\n  ' +
+          (intended ? 'expected ' : 'native   ') + JSON.stringify(expected) + '\n  ' + mode.padEnd(9) + JSON.stringify(obs[key]),
       );
     }
   }
@@ -386,44 +285,56 @@ function compare(scenario, mode, nativeObs, obs) {
 }
 
 /** Native must still behave as recorded in INTENDED_DIFFERENCES (else the list is out of date). */
-function checkNative(scenario, obs) {
-  return INTENDED_DIFFERENCES.filter((d) => d.scenario === scenario.name && !isDeepStrictEqual(obs[d.key], d.chromium))
-    .map((d) => d.key + ': Chromium no longer gives what INTENDED_DIFFERENCES records\n  recorded ' + JSON.stringify(d.chromium) + '\n  now      ' + JSON.stringify(obs[d.key]))
+function checkNative(engine, scenario, obs) {
+  return INTENDED_DIFFERENCES.filter((d) => d.scenario === scenario.name && engine in d.native && !isDeepStrictEqual(obs[d.key], d.native[engine]))
+    .map((d) => d.key + ': the native EventSource no longer gives what differences.mjs records\n  recorded ' + JSON.stringify(d.native[engine]) + '\n  now      ' + JSON.stringify(obs[d.key]))
     .join('\n');
 }
 
-async function main() {
-  if (!selected.length) {
-    line(false, 'setup', 'no scenario matches ' + JSON.stringify(only));
-    return finish();
+let current = null;
+
+/** One engine: launch, every mode (`jobs` at a time, native first), compare, close. Returns its counts and time. */
+async function runEngine(name) {
+  const engine = engines[name];
+  const start = Date.now();
+  const before = [passed, failed];
+  const where = (mode) => name + ' ' + mode;
+  const summary = (version) => {
+    const seconds = Math.round((Date.now() - start) / 1000);
+    console.log(engine.label + ' ' + version + ': ' + (passed - before[0]) + ' checks passed, ' + (failed - before[1]) + ' failed, ' + seconds + ' s\n');
+  };
+  const executablePath = engine.find();
+  if (!installed(executablePath)) {
+    line(false, where('launch'), engine.label + ' not found: apt-get install ' + engine.install + ' (or set its path variable)');
+    return summary('');
   }
-  const unknown = modes.filter((m) => !MODES[m]);
-  if (unknown.length) {
-    line(false, 'setup', 'unknown mode: ' + unknown.join(', ') + ' (known: ' + Object.keys(MODES).join(', ') + ')');
-    return finish();
-  }
-  const executablePath = findChromium();
-  if (!executablePath || !existsSync(executablePath)) {
-    line(false, 'launch', 'Chromium not found: install chromium or set CHROMIUM_PATH');
-    return finish();
-  }
-  if (modes.some((m) => MODES[m].iife) && !existsSync(IIFE_PATH)) {
-    line(false, 'setup', IIFE_PATH + ' is missing: build it first (npm run build)');
-    return finish();
+  const modes = modeNames.filter((mode) => {
+    if (MODES[mode].optional && !existsSync(MODES[mode].iife)) {
+      console.log('note ' + where(mode).padEnd(24) + ' not run: ' + MODES[mode].iife + ' is not built yet');
+      return false;
+    }
+    if (UNSUPPORTED[name][mode]) {
+      console.log('note ' + where(mode).padEnd(24) + ' not run: ' + UNSUPPORTED[name][mode]);
+      return false;
+    }
+    return true;
+  });
+  const missing = modes.filter((mode) => MODES[mode].iife && !existsSync(MODES[mode].iife));
+  if (missing.length) {
+    line(false, where('setup'), missing.map((mode) => MODES[mode].iife).join(', ') + ' missing: build first (npm run build)');
+    return summary('');
   }
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+    browser = current = await engine.launch(executablePath);
   } catch (error) {
-    line(false, 'launch', 'Chromium could not be launched: ' + String(error.message).split('\n')[0]);
-    return finish();
+    line(false, where('launch'), engine.label + ' could not be launched: ' + String(error && error.message).split('\n')[0]);
+    return summary('');
   }
-  console.log(
-    'Chromium ' + browser.version() + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length +
-      ' modes, ' + JOBS + ' modes at a time',
-  );
+  const jobs = engine.jobs === 1 ? 1 : Math.max(1, Number(process.env.BROWSER_JOBS) || engine.jobs);
+  console.log(engine.label + ' ' + browser.version + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length + ' modes, ' + jobs + ' at a time');
   try {
-    // Modes run JOBS at a time, each in its own context; lines are printed mode by mode, native first.
+    // Modes run `jobs` at a time, each on its own page; lines are printed mode by mode, native first.
     const pending = new Map();
     let next = 0;
     const startNext = () => {
@@ -431,35 +342,59 @@ async function main() {
       const mode = modes[next++];
       pending.set(mode, runMode(browser, mode).finally(startNext));
     };
-    for (let i = 0; i < JOBS; i++) startNext();
+    for (let i = 0; i < jobs; i++) startNext();
     const natives = new Map();
     for (const mode of modes) {
       while (!pending.has(mode)) await new Promise((resolve) => setTimeout(resolve, 20));
-      for (const [name, obs, ms] of await pending.get(mode)) {
-        const scenario = selected.find((s) => s.name === name);
-        const label = name + ' (' + ms + ' ms)';
+      for (const [scenarioName, obs, ms] of await pending.get(mode)) {
+        const scenario = selected.find((s) => s.name === scenarioName);
+        const label = scenarioName + ' (' + ms + ' ms)';
         if (obs instanceof Error) {
-          line(false, mode, label, obs.message);
+          line(false, where(mode), label, obs.message);
         } else if (mode === 'native') {
-          natives.set(name, obs);
+          natives.set(scenarioName, obs);
           if (process.env.SHOW_NATIVE) console.log(JSON.stringify(obs));
-          const stale = checkNative(scenario, obs);
-          line(!stale, mode, label, stale);
-        } else if (!natives.has(name)) {
-          line(false, mode, label, 'no native observation to compare with');
+          const stale = checkNative(name, scenario, obs);
+          line(!stale, where(mode), label, stale);
+        } else if (!natives.has(scenarioName)) {
+          line(false, where(mode), label, 'no native observation to compare with');
         } else {
-          const mismatch = compare(scenario, mode, natives.get(name), obs);
-          line(!mismatch, mode, label, mismatch);
+          const mismatch = compare(name, scenario, mode, natives.get(scenarioName), obs);
+          line(!mismatch, where(mode), label, mismatch);
         }
       }
     }
   } finally {
-    await browser.close();
+    current = null;
+    await browser.close().catch(() => {});
   }
-  finish();
+  summary(browser.version);
 }
 
-main().catch((error) => {
-  line(false, 'runner', String(error && error.stack ? error.stack : error));
-  finish();
-});
+async function main() {
+  if (!selected.length) return line(false, 'setup', 'no scenario matches ' + JSON.stringify(only));
+  const unknown = modeNames.filter((m) => !MODES[m]).concat(engineNames.filter((e) => !engines[e]));
+  if (unknown.length) {
+    return line(false, 'setup', 'unknown: ' + unknown.join(', ') + ' (engines: ' + Object.keys(engines).join(', ') + '; modes: ' + Object.keys(MODES).join(', ') + ')');
+  }
+  for (const name of engineNames) await runEngine(name);
+}
+
+// Interrupted: close the browser in use (its processes, and the driver and Xvfb for WebKit), then stop.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    const closing = current ? current.close().catch(() => {}) : Promise.resolve();
+    const guard = setTimeout(() => process.exit(1), 10000);
+    closing.then(() => {
+      clearTimeout(guard);
+      process.exit(1);
+    });
+  });
+}
+
+main()
+  .catch((error) => line(false, 'runner', String(error && error.stack ? error.stack : error)))
+  .then(() => {
+    console.log(passed + ' passed, ' + failed + ' failed');
+    process.exitCode = failed ? 1 : 0;
+  });

@@ -43,6 +43,23 @@ describe('EventTarget shim (https://dom.spec.whatwg.org/#interface-eventtarget)'
     expect(n).toBe(3);
   });
 
+  // https://dom.spec.whatwg.org/#concept-event-dispatch: at the target, "capturing" listeners run before "bubbling"
+  // ones, whatever the order of addition (Firefox and WebKit; Chromium 156 keeps the order of addition).
+  it('calls the capture listeners first, then the others, each in order of addition', () => {
+    const t = target();
+    const seen: string[] = [];
+    t.addEventListener('x', () => seen.push('a'));
+    t.addEventListener('x', () => seen.push('capture b'), true);
+    t.addEventListener('x', (e) => {
+      seen.push('c');
+      e.stopImmediatePropagation();
+    });
+    t.addEventListener('x', () => seen.push('capture d'), { capture: true });
+    t.addEventListener('x', () => seen.push('e'));
+    t.dispatchEvent(dom.createEvent('x'));
+    expect(seen).toEqual(['capture b', 'capture d', 'a', 'c']);
+  });
+
   it('ignores a null callback, and calls handleEvent on listener objects', () => {
     const t = target();
     t.addEventListener('x', null);

@@ -138,25 +138,25 @@ describe('whatwg-eventsource <url>', () => {
     const url = down.url('/');
     await down.close();
     const child = start([CLI, url]);
-    await child.waitFor(/could not connect: fetch failed \(ECONNREFUSED\); reconnecting in 3000 ms/, 10000, 'stderr');
+    await child.waitFor(/could not connect: fetch failed \(ECONNREFUSED\); reconnecting in 3000 ms/, undefined, 'stderr');
     child.child.kill('SIGINT');
     expect((await child.exited()).code).toBe(0);
   });
 
   it('Ctrl-C closes the connection and exits 0', async () => {
     const child = start([CLI, server.url('/silent')]);
-    await child.waitFor(/\* OPEN/, 10000, 'stderr');
+    await child.waitFor(/\* OPEN/, undefined, 'stderr');
     const open = server.openSockets();
     expect(open).toBeGreaterThan(0);
     child.child.kill('SIGINT');
-    const result = await child.exited(5000);
+    const result = await child.exited();
     expect(result.code).toBe(0);
   });
 
   it('exits 0 when stdout is closed (| head)', async () => {
     const child = start([CLI, server.url('/many?n=100000')]);
     child.child.stdout!.destroy();
-    expect((await child.exited(10000)).code).toBe(0);
+    expect((await child.exited()).code).toBe(0);
   });
 });
 

@@ -22,8 +22,8 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
     await demo?.close();
   });
 
-  async function open(path: string, options: { withoutEventSource?: boolean } = {}) {
-    const page = await browser.newPage();
+  async function open(path: string, options: { withoutEventSource?: boolean; viewport?: { width: number; height: number } } = {}) {
+    const page = await browser.newPage(options.viewport ? { viewport: options.viewport } : {});
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     if (options.withoutEventSource) await page.addInitScript('delete window.EventSource;');
@@ -41,7 +41,7 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
           return state === 'OPEN' && count >= (n as number);
         }),
       [STREAMS, n] as const,
-      { timeout: 15000 },
+      { timeout: 60000 },
     );
   }
 
@@ -66,19 +66,86 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
       expect(log).toContain('now using the polyfill');
       // The chat's history arrives again on the polyfill's new connection.
       await page.waitForFunction(() => document.getElementById('chat-feed')!.textContent!.includes('hello from Chromium'));
-      // The chart has been drawn on.
-      const drawn = await page.evaluate(() => {
-        const canvas = document.getElementById('chart') as HTMLCanvasElement;
-        const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
-        return false;
-      });
-      expect(drawn).toBe(true);
+      // Two counts, labelled apart: this page's new EventSource has made one connection; the server has counted
+      // the native one's too.
+      await page.waitForFunction(() => document.getElementById('flaky-server')!.textContent !== '-');
+      expect(await page.textContent('#flaky-connections')).toBe('1');
+      expect(Number((await page.textContent('#flaky-server'))!.slice(1))).toBeGreaterThanOrEqual(2);
+      expect(await page.textContent('#card-flaky .facts')).toMatch(/this page's connections[\s\S]*the server's count/);
+      // The charts have been drawn on.
+      for (const id of ['chart-cpu', 'chart-memory']) {
+        const drawn = await page.evaluate((id) => {
+          const canvas = document.getElementById(id) as HTMLCanvasElement;
+          const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+          for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 0) return true;
+          return false;
+        }, id);
+        expect(drawn, id).toBe(true);
+      }
       expect(errors).toEqual([]);
     } finally {
       await page.close();
     }
   }, 40000);
+
+  it('the charts have units and a scale that fits their data', async () => {
+    const { page, errors } = await open('/');
+    try {
+      await page.waitForFunction(() => parseInt(document.getElementById('count-metrics')!.textContent || '0', 10) >= 2);
+      const cpu = (await page.getAttribute('#chart-cpu', 'aria-label'))!;
+      const memory = (await page.getAttribute('#chart-memory', 'aria-label'))!;
+      const scale = (label: string) => Number(/scale 0 to ([\d.]+) /.exec(label)![1]);
+      const values = (label: string) => [...label.matchAll(/ ([\d.]+) (?:%|MB)(?:,|$)/g)].map((m) => Number(m[1]));
+      expect(cpu).toMatch(/^CPU, % of all \d+ cores, the last minute, scale 0 to [\d.]+ %: all processes [\d.]+ %, this server [\d.]+ %$/);
+      expect(memory).toMatch(/^Memory, the last minute, scale 0 to [\d.]+ MB: RSS [\d.]+ MB, heap used [\d.]+ MB$/);
+      // The top of the scale is above the largest value shown, and less than 2.5 times it (or 1, for tiny values);
+      // CPU never goes above 100 %.
+      for (const label of [cpu, memory]) {
+        const top = scale(label);
+        const largest = Math.max(...values(label));
+        expect(top, label).toBeGreaterThanOrEqual(largest);
+        expect(top, label).toBeLessThanOrEqual(Math.max(1, largest * 2.5));
+      }
+      expect(scale(cpu)).toBeLessThanOrEqual(100);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 30000);
+
+  it('at 1280x900 the connection log is on screen, and each flaky event takes one line', async () => {
+    const { page, errors } = await open('/', { viewport: { width: 1280, height: 900 } });
+    try {
+      await page.waitForFunction(() => document.querySelectorAll('#flaky-feed li').length >= 3);
+      const log = (await page.locator('#card-log').boundingBox())!;
+      expect(log.y).toBeLessThan(900);
+      expect(log.y + log.height).toBeLessThanOrEqual(900);
+      const lines = await page.evaluate(() => {
+        const items = Array.prototype.slice.call(document.querySelectorAll('#flaky-feed li')) as HTMLElement[];
+        const lineHeight = parseFloat(getComputedStyle(items[0]).lineHeight);
+        return items.map((li) => li.getBoundingClientRect().height / lineHeight);
+      });
+      for (const ratio of lines) expect(ratio).toBeLessThan(1.5);
+      // A long run: many more lines in every list, and still nothing moves: the lists scroll inside their cards.
+      const before = await page.evaluate(() => document.body.scrollHeight);
+      await page.evaluate(() => {
+        for (const id of ['flaky-feed', 'chat-feed', 'log']) {
+          const list = document.getElementById(id)!;
+          for (let i = 0; i < 150; i++) {
+            const li = document.createElement('li');
+            li.textContent = '12:00:00 a line of a long run ' + i;
+            list.appendChild(li);
+          }
+        }
+      });
+      expect(await page.evaluate(() => document.body.scrollHeight)).toBe(before);
+      const after = (await page.locator('#card-log').boundingBox())!;
+      expect(after.y + after.height).toBeLessThanOrEqual(900);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 30000);
 
   it('installs the polyfill where the browser has no EventSource, and the switch is off', async () => {
     const { page, errors } = await open('/', { withoutEventSource: true });
@@ -96,7 +163,7 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
     for (const withoutEventSource of [false, true]) {
       const { page, errors } = await open('/examples/browser/', { withoutEventSource });
       try {
-        await page.waitForFunction(() => /message: \d{4}-/.test(document.getElementById('events')!.textContent!), null, { timeout: 10000 });
+        await page.waitForFunction(() => /message: \d{4}-/.test(document.getElementById('events')!.textContent!), null, { timeout: 60000 });
         expect(await page.textContent('#which')).toBe(withoutEventSource ? 'the polyfill' : 'native');
         expect(await page.textContent('#state')).toBe('OPEN');
         expect(errors).toEqual([]);

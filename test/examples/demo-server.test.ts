@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { parse } from 'acorn';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EventSource, createParser } from '../../dist/index.js';
-import { startDemoServer } from '../../examples/demo/server.mjs';
+import { cpuPercent, everySecond, followDemo, startDemoServer } from '../../examples/demo/server.mjs';
 import { killAll, root, start } from './processes';
 
 type Demo = Awaited<ReturnType<typeof startDemoServer>>;
@@ -112,7 +112,7 @@ describe('the demo streams', () => {
 
     const sample = JSON.parse(metrics.events[0].data);
     expect(metrics.events[0].type).toBe('metrics');
-    expect(Object.keys(sample)).toEqual(['at', 'cpuPercent', 'loadavg', 'cpus', 'rss', 'heapUsed', 'heapTotal', 'streams', 'uptime']);
+    expect(Object.keys(sample)).toEqual(['at', 'interval', 'cpus', 'processCpuPercent', 'machineCpuPercent', 'loadavg', 'rss', 'heapUsed', 'heapTotal', 'streams', 'uptime']);
     expect(sample.loadavg).toHaveLength(3);
     expect(sample.heapUsed).toBeGreaterThan(0);
 
@@ -153,6 +153,70 @@ describe('the demo streams', () => {
       ['welcome', '', '{"user":"demo","scopes":["read:secrets"]}'],
       ['message', '1', 'secret #1'],
     ]);
+  });
+});
+
+describe('the clock', () => {
+  // A fake clock whose timers fire `early` ms before the time they were set for (as Node's can, by the wall clock):
+  // the first `seconds` + 1 ticks, from 12.5 s on.
+  function ticks(early: number, seconds: number) {
+    let now = 12500;
+    let pending: { ms: number; fn: () => void } | null = null;
+    const sent: number[] = [];
+    everySecond(
+      () => now,
+      (ms: number, fn: () => void) => void (pending = { ms, fn }),
+      (time: number) => void sent.push(time),
+    );
+    for (let wakes = 0; sent.length <= seconds && wakes < 100; wakes++) {
+      const { ms, fn } = pending!;
+      pending = null;
+      now += ms > early ? ms - early : ms;
+      fn();
+    }
+    return sent;
+  }
+
+  it('ticks at once, then once at the start of each second', () => {
+    expect(ticks(0, 3)).toEqual([12500, 13000, 14000, 15000]);
+  });
+
+  it('a timer that fires before the second waits for it instead of ticking twice', () => {
+    for (const early of [1, 2, 15]) expect(ticks(early, 3), 'early by ' + early + ' ms').toEqual([12500, 13000, 14000, 15000]);
+  });
+
+  it('the stream sends a message in each second, never two in one', async () => {
+    const { events } = await firstEvents('/sse/clock', 3);
+    const seconds = events.map((e) => Math.floor(Date.parse(e.data) / 1000));
+    expect(seconds[1]).toBeGreaterThan(seconds[0]);
+    expect(seconds[2]).toBeGreaterThan(seconds[1]);
+  });
+});
+
+describe('the metrics', () => {
+  const snapshot = (time: number, processMicros: number, busy: number, total: number, cores = 2) => ({ time, process: processMicros, busy, total, cores });
+
+  it('CPU use is measured over the interval between samples, in percent of all cores', () => {
+    // The machine's counters count from boot; only the difference matters: 300 of 1000 ms busy -> 30 %.
+    // The process: 500 ms of CPU in 1 s on 2 cores -> 25 %.
+    expect(cpuPercent(snapshot(1000, 9e9, 5e7, 9e7), snapshot(2000, 9e9 + 5e5, 5e7 + 300, 9e7 + 1000))).toEqual({ interval: 1000, process: 25, machine: 30 });
+    // Never above 100 (a process with more threads than cores), never NaN for an empty interval.
+    expect(cpuPercent(snapshot(0, 0, 0, 0), snapshot(1000, 3e6, 1000, 1000))).toEqual({ interval: 1000, process: 100, machine: 100 });
+    expect(cpuPercent(snapshot(5, 7, 1, 1), snapshot(5, 7, 1, 1))).toEqual({ interval: 0, process: 0, machine: 0 });
+  });
+
+  it('every sample, the first too, covers an interval, and its percentages are within 0 to 100', async () => {
+    const { events } = await firstEvents('/sse/metrics?interval=100', 3);
+    for (const event of events) {
+      const sample = JSON.parse(event.data);
+      // At least most of the interval asked for: the first sample is not taken as the stream opens.
+      expect(sample.interval).toBeGreaterThan(50);
+      for (const percent of [sample.processCpuPercent, sample.machineCpuPercent]) {
+        expect(percent).toBeGreaterThanOrEqual(0);
+        expect(percent).toBeLessThanOrEqual(100);
+      }
+      expect(sample.cpus).toBeGreaterThan(0);
+    }
   });
 });
 
@@ -265,6 +329,34 @@ describe('the files it serves', () => {
   });
 });
 
+describe('the Node client of npm start (followDemo)', () => {
+  it('prints one line per connection of the flaky stream, not one per event', async () => {
+    const lines: string[] = [];
+    let follower: { close(): void } | undefined;
+    const cut = new Promise<void>((resolve) => {
+      follower = followDemo(demo.origin, {
+        flaky: '/sse/flaky?every=4&interval=10&retry=10',
+        print(line: string) {
+          lines.push(line);
+          if (lines.filter((l) => / flaky +connection /.test(l)).length === 3) resolve();
+        },
+      });
+    });
+    try {
+      await cut;
+    } finally {
+      follower!.close();
+    }
+    const flaky = lines.filter((l) => / flaky /.test(l)).map((l) => l.slice(10));
+    expect(flaky).toEqual([
+      'flaky   OPEN  GET /sse/flaky?every=4&interval=10&retry=10',
+      "flaky   connection 1 (the server's #1): sent no Last-Event-ID, got ids 1-4, then lost; reconnecting",
+      "flaky   connection 2 (the server's #2): sent Last-Event-ID: 4, got ids 5-8, then lost; reconnecting",
+      "flaky   connection 3 (the server's #3): sent Last-Event-ID: 8, got ids 9-12, then lost; reconnecting",
+    ]);
+  });
+});
+
 describe('the server itself', () => {
   it('close() ends the open streams and stops listening', async () => {
     const response = await fetch(demo.url('/sse/clock'));
@@ -298,24 +390,42 @@ describe('the server itself', () => {
 });
 
 describe('npm start (node examples/demo/server.mjs)', () => {
-  it('prints the URL, serves the page, prints events from a Node client, and stops cleanly on Ctrl-C', async () => {
+  it("a Node client's first lines, then the URLs; it serves the page, prints chat messages and stops cleanly on Ctrl-C", async () => {
     const child = start(['examples/demo/server.mjs'], { env: { PORT: '0' } });
-    const [, origin] = await child.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\/ in a browser/);
+    const [, origin] = await child.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\/ in a browser[\s\S]*Ctrl-C stops everything\.\n/);
+    // The URLs come after what the client printed as its streams started, so that they are the last thing on screen.
+    const [before, after] = child.stdout().split('whatwg-eventsource demo: open');
+    expect(before).toMatch(/ flaky +OPEN +GET \/sse\/flaky\n/);
+    expect(before).toMatch(/ chat +1 online\n/);
+    expect(before).toMatch(/ ticker +snapshot ACME \d+\.\d\d, BOLT/);
+    expect(after).toContain('curl -N ' + origin + '/sse/ticker   or   node bin/whatwg-eventsource.js ' + origin + '/sse/ticker');
+
     const page = await fetch(origin + '/');
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('whatwg-eventsource demo');
-
-    await child.waitFor(/chat +presence/);
     await fetch(origin + '/chat', { method: 'POST', body: 'name=tester&text=seen in the terminal', headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-    await child.waitFor(/chat +chat id=1 \{"id":1,"name":"tester","text":"seen in the terminal"/);
-    await child.waitFor(/flaky +OPEN[\s\S]*flaky +resume \{"lastEventId":null,"connection":1\}/);
-    await child.waitFor(/ticker +snapshot \{"prices"/);
+    await child.waitFor(/ chat +tester: seen in the terminal  \[id 1\]\n/);
+    // The address again every 12 lines, so that it never scrolls away for long.
+    for (let i = 2; i <= 12; i++) await fetch(origin + '/chat', { method: 'POST', body: 'text=message ' + i });
+    await child.waitFor(new RegExp('\\n {10}\\(the demo: ' + origin.replace(/\./g, '\\.') + '/ in a browser; Ctrl-C stops\\)\\n'));
 
     child.child.kill('SIGINT');
-    const result = await child.exited(5000);
+    const result = await child.exited();
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/\nstopping\nstopped\n$/);
     expect(result.stderr).toBe('');
+  });
+
+  it('ends quietly when the reader of its output goes away (npm start | head)', async () => {
+    const child = start(['examples/demo/server.mjs'], { env: { PORT: '0' } });
+    const [, origin] = await child.waitFor(/open (http:\/\/127\.0\.0\.1:\d+)\/ in a browser[\s\S]*Ctrl-C stops everything\.\n/);
+    const exited = child.exited();
+    // What `head` does once it has its lines: close the pipe. The next line written (a chat message) fails with EPIPE.
+    child.child.stdout!.destroy();
+    await fetch(origin + '/chat', { method: 'POST', body: 'text=into a closed pipe' }).catch(() => {});
+    const result = await exited;
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
   });
 
   it('a PORT that is not a port number is a usage error', async () => {

@@ -8,7 +8,7 @@ afterEach(killAll);
 
 describe('examples/node-auth.mjs', () => {
   it('with no argument: refused without the token, events with it, against the demo server', async () => {
-    const result = await start(['examples/node-auth.mjs']).exited(15000);
+    const result = await start(['examples/node-auth.mjs']).exited();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout.replace(/127\.0\.0\.1:\d+/g, 'HOST')).toBe(
@@ -31,7 +31,7 @@ describe('examples/node-auth.mjs', () => {
       const child = start(['examples/node-auth.mjs', server.url('/counter?n=1&retry=10'), 's3cret']);
       await child.waitFor(/private: message #1: 1\n[\s\S]*private: message #1: 1\n/);
       child.child.kill('SIGINT');
-      const result = await child.exited(5000);
+      const result = await child.exited();
       expect(result.code).toBe(0);
       const counters = server.requests.filter((r) => r.path === '/counter');
       expect(counters.length).toBeGreaterThanOrEqual(2);
@@ -45,7 +45,7 @@ describe('examples/node-auth.mjs', () => {
 
 describe('examples/llm-post-stream.mjs', () => {
   it('streams a mock completion, cut at odd byte offsets, back into the whole answer', async () => {
-    const result = await start(['examples/llm-post-stream.mjs', 'is this streamed?']).exited(15000);
+    const result = await start(['examples/llm-post-stream.mjs', 'is this streamed?']).exited();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^mock server http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions\n> is this streamed\?\n\n/);

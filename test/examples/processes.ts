@@ -46,7 +46,8 @@ export function start(args: string[], options: { env?: NodeJS.ProcessEnv } = {})
     child,
     stdout: () => stdout,
     stderr: () => stderr,
-    waitFor(pattern, ms = 10000, stream = 'stdout') {
+    // The deadlines only stop a process that would otherwise hang (no test may depend on the machine's speed).
+    waitFor(pattern, ms = 60000, stream = 'stdout') {
       return new Promise((resolve, reject) => {
         const source = stream === 'stdout' ? child.stdout! : child.stderr!;
         const check = () => {
@@ -65,7 +66,7 @@ export function start(args: string[], options: { env?: NodeJS.ProcessEnv } = {})
         if (!check()) source.on('data', check);
       });
     },
-    exited(ms = 10000) {
+    exited(ms = 60000) {
       let timer: ReturnType<typeof setTimeout>;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => {

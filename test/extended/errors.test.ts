@@ -1,6 +1,6 @@
 // src/extended.ts: the details that error events carry, and maxEventSize.
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource } from '../../src/extended';
+import { DEFAULT_MAX_EVENT_SIZE, ERROR_BODY_SIZE, ERROR_BODY_WAIT, EventSource } from '../../src/extended/index';
 import { details, held, networkError, record, settle, scriptedFetch, sleep, until, useServer } from './helpers';
 
 const t = useServer();
@@ -79,6 +79,25 @@ describe('error details', () => {
     expect(details(log.errors[0])).toMatchObject({ reason: 'end', willReconnect: true, reconnectDelay: 25, attempt: 1, error: undefined });
   });
 
+  it('the details are on the event before any listener runs, and the open event carries the response', async () => {
+    t.server.handle('/typed', (req, res) => {
+      res.writeHead(200, 'Fine', { 'Content-Type': 'text/event-stream; charset=utf-8' });
+      res.end('retry: 5\ndata: x\n\n');
+    });
+    const es = new EventSource(t.server.url('/typed'));
+    const seen: unknown[] = [];
+    es.addEventListener('open', (e) => seen.push(['open', e.status, e.statusText, e.contentType]), { capture: true });
+    es.addEventListener('error', (e) => {
+      seen.push(['error', e.reason, e.willReconnect]);
+      es.close();
+    });
+    await until(() => seen.length === 2, 'open and error');
+    expect(seen).toEqual([
+      ['open', 200, 'Fine', 'text/event-stream; charset=utf-8'],
+      ['error', 'end', true],
+    ]);
+  });
+
   it('an error event dispatched by script gets no details', async () => {
     const { es, log } = t.open('/silent');
     await until(() => log.includes('open'), 'open');
@@ -107,14 +126,14 @@ describe('maxEventSize', () => {
       res.end('data: ' + big + '\n\n');
     });
     const bounded = t.open('/huge');
-    await until(() => bounded.log.length === 2, 'failed', 10000);
+    await until(() => bounded.log.length === 2, 'failed');
     expect([...bounded.log]).toEqual(['open', 'error:2:size']);
     const unbounded = t.open('/huge', { maxEventSize: Infinity });
     let data = '';
     unbounded.es.onmessage = (e) => (data = e.data);
-    await until(() => data.length > 0, 'the huge event', 10000);
+    await until(() => data.length > 0, 'the huge event');
     expect(data.length).toBe(big.length);
-  }, 30000);
+  }, 120000);
 
   it('bad values: RangeError', () => {
     const url = t.server.url('/message');
@@ -131,4 +150,13 @@ it('a failure that retries exhaust keeps its reason and says no reconnection com
   await until(() => log.length === 1, 'error');
   expect(details(log.errors[0])).toMatchObject({ reason: 'network', willReconnect: false, reconnectDelay: undefined, attempt: 0 });
   expect(es.readyState).toBe(2);
+});
+
+it('a network error for a URL that is not http(s) fails the connection, with its details, as for the plain class', async () => {
+  const failure = new TypeError('fetch failed');
+  const es = new EventSource('ftp://example.test/', { fetch: () => Promise.reject(failure), maxRetries: 5 });
+  const log = record(es);
+  await until(() => log.length === 1, 'error');
+  expect([...log]).toEqual(['error:2:network']);
+  expect(details(log.errors[0])).toMatchObject({ reason: 'network', error: failure, willReconnect: false, attempt: 0 });
 });

@@ -2,7 +2,7 @@
 // for the tests that fake time (fake time and a real socket do not mix: undici keeps timers of its own).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { EventSource, type ErrorEventWithDetails, type ExtendedEventSource, type ExtendedEventSourceInit } from '../../src/extended';
+import { EventSource, type ErrorEventWithDetails, type ExtendedEventSource, type ExtendedEventSourceInit } from '../../src/extended/index';
 import { startServer } from '../helpers/sse-server.mjs';
 
 export type Server = Awaited<ReturnType<typeof startServer>>;

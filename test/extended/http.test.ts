@@ -1,6 +1,6 @@
 // src/extended-http.ts: Retry-After values and the last event ID as a query parameter.
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, setQueryParameter } from '../../src/extended-http';
+import { parseRetryAfter, setQueryParameter } from '../../src/extended/http';
 
 const now = Date.UTC(1994, 10, 6, 8, 49, 0);
 

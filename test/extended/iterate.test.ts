@@ -1,6 +1,6 @@
 // src/extended.ts: `for await (const event of source)` and the signal option.
 import { describe, expect, it } from 'vitest';
-import { EventSource } from '../../src/extended';
+import { EventSource } from '../../src/extended/index';
 import { held, record, settle, scriptedFetch, sleep, until, useServer } from './helpers';
 
 const t = useServer();
@@ -17,6 +17,19 @@ describe('async iteration', () => {
       ['message', 'b', '7', t.server.origin, true],
     ]);
     expect(es.readyState).toBe(2);
+  });
+
+  it('yields the very event objects the listeners get, dispatched at the source', async () => {
+    const { es } = t.open('/message?body=' + encodeURIComponent('data: a\n\nevent: price\ndata: 1\n\n'), { reconnectOnEnd: false });
+    const heard: Event[] = [];
+    es.addEventListener('message', (event) => heard.push(event as unknown as Event));
+    es.addEventListener('price', (event) => heard.push(event as unknown as Event));
+    const seen: Event[] = [];
+    for await (const event of es) seen.push(event as unknown as Event);
+    expect(seen).toHaveLength(2);
+    expect(seen[0]).toBe(heard[0]);
+    expect(seen[1]).toBe(heard[1]);
+    expect(seen[0].target).toBe(es);
   });
 
   it('break closes the source', async () => {

@@ -2,7 +2,7 @@
 // reconnectOnEnd, inactivityTimeout and reconnectOnResume. Exact delays run on fake time with a scripted fetch;
 // the rest against the real fixture server with short delays.
 import { describe, expect, it, vi } from 'vitest';
-import { EventSource } from '../../src/extended';
+import { EventSource } from '../../src/extended/index';
 import { details, held, networkError, record, settle, scriptedFetch, sleep, stream, until, useServer } from './helpers';
 
 const t = useServer();
@@ -206,11 +206,23 @@ describe('reconnectOnEnd: false (one-shot streams)', () => {
 
 describe('inactivityTimeout', () => {
   it('a connection silent for that long is reestablished', async () => {
-    const { es, log } = t.open('/silent', { inactivityTimeout: 60, reconnectionTime: 5 });
-    await until(() => t.server.count('/silent') === 2, 'reconnected');
-    expect([...log].slice(0, 2)).toEqual(['open', 'error:0:timeout']);
+    // Fake time: on a real socket, a loaded machine could take the 60 ms before the response even arrives.
+    fake();
+    const { fetch, requests } = scriptedFetch(held(''));
+    const es = new EventSource('http://example.test/', { fetch, inactivityTimeout: 60, reconnectionTime: 5 });
+    const log = record(es);
+    await settle();
+    await vi.advanceTimersByTimeAsync(59);
+    expect([...log]).toEqual(['open']);
+    await vi.advanceTimersByTimeAsync(1);
+    await settle();
+    expect([...log]).toEqual(['open', 'error:0:timeout']);
     expect(log.errors[0].error).toMatchObject({ name: 'TimeoutError' });
     expect(log.errors[0].willReconnect).toBe(true);
+    await vi.advanceTimersByTimeAsync(5);
+    await settle();
+    await vi.advanceTimersByTimeAsync(5);
+    expect(requests).toHaveLength(2);
     es.close();
   });
 
@@ -222,14 +234,25 @@ describe('inactivityTimeout', () => {
   });
 
   it('comments count as activity', async () => {
-    t.server.handle('/heartbeat', (req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
-      const beat = setInterval(() => res.write(':\n'), 15);
-      res.on('close', () => clearInterval(beat));
-    });
-    const { es, log } = t.open('/heartbeat', { inactivityTimeout: 80 });
-    await sleep(300);
+    // Fake time: a comment every 60 ms of a 80 ms timeout, for 20 beats; then silence, which does time out.
+    fake();
+    let body!: ReadableStreamDefaultController<Uint8Array>;
+    const { fetch, requests } = scriptedFetch(
+      () => new Response(new ReadableStream({ start: (c) => void (body = c) }), { headers: { 'Content-Type': 'text/event-stream' } }),
+    );
+    const es = new EventSource('http://example.test/', { fetch, inactivityTimeout: 80 });
+    const log = record(es);
+    await settle();
+    for (let beat = 0; beat < 20; beat++) {
+      await vi.advanceTimersByTimeAsync(60);
+      body.enqueue(new TextEncoder().encode(':\n'));
+      await settle();
+    }
     expect([...log]).toEqual(['open']);
+    await vi.advanceTimersByTimeAsync(80);
+    await settle();
+    expect([...log]).toEqual(['open', 'error:0:timeout']);
+    expect(requests).toHaveLength(1);
     es.close();
   });
 
@@ -297,10 +320,10 @@ describe('reconnectOnResume', () => {
   it('online ends the wait for a reconnection at once', async () => {
     const window = withWindowEvents();
     try {
-      const { es, log } = t.open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 60000 });
+      const { es, log } = t.open('/counter?n=1', { reconnectOnResume: true, reconnectionTime: 600000 });
       await until(() => log.includes('error:0:end'), 'waiting to reconnect');
       window.fire('online');
-      await until(() => t.server.count('/counter') === 2, 'reconnected at once', 2000);
+      await until(() => t.server.count('/counter') === 2, 'reconnected at once, not after 10 minutes');
       es.close();
     } finally {
       window.restore();

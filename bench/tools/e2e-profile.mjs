@@ -1,34 +1,29 @@
 // Where a client spends its time in the end-to-end throughput run: runs one throughput measurement under
 // `--cpu-prof` (against the same server, same stream) and prints the functions with the most self time.
 //
-//   node bench/e2e-profile.mjs [client] [--quick] [--top N] [--keep]
+//   node bench/tools/e2e-profile.mjs [client] [--quick] [--top N] [--keep]
 //
 // client: ours (default), undici, eventsource, fetch, ours-node, fetch-node. --keep leaves the .cpuprofile (open it in
-// Chrome DevTools) in a temporary directory and prints its path. Needs Node >= 22.19 (re-runs itself with
-// node_modules/node/bin/node when this Node is older).
+// Chrome DevTools) in a temporary directory and prints its path. Needs Node >= 22.19 and the benchmark's packages
+// (bench/node.mjs: it re-runs itself on the node devDependency, and installs bench/package.json's packages).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SIZES, nodeSupportsE2E, startServer } from './e2e.mjs';
+import { SIZES, startServer } from '../e2e.mjs';
+import { E2E_MIN_NODE, ensureBenchPackages, nodeSupportsE2E, reexecOnNewerNode } from '../node.mjs';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = dirname(here);
+const bench = dirname(dirname(fileURLToPath(import.meta.url)));
+const root = dirname(bench);
 const args = process.argv.slice(2);
 
 if (!nodeSupportsE2E()) {
-  const node = join(root, 'node_modules', 'node', 'bin', 'node');
-  if (process.env.WHATWG_EVENTSOURCE_BENCH_REEXEC || !existsSync(node)) {
-    console.error(`e2e-profile: needs Node >= 22.19 (undici 8); this is ${process.version}`);
-    process.exit(2);
-  }
-  const r = spawnSync(node, [fileURLToPath(import.meta.url), ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, WHATWG_EVENTSOURCE_BENCH_REEXEC: '1' },
-  });
-  process.exit(r.status ?? 2);
+  const status = reexecOnNewerNode(fileURLToPath(import.meta.url), 'e2e-profile');
+  if (status === null) console.error(`e2e-profile: needs Node >= ${E2E_MIN_NODE.join('.')} (undici 8); this is ${process.version}`);
+  process.exit(status ?? 2);
 }
+ensureBenchPackages();
 
 const clientName = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a)) ?? 'ours';
 const quick = args.includes('--quick');
@@ -44,7 +39,7 @@ const r = spawnSync(
   process.execPath,
   [
     '--expose-gc', '--no-warnings', '--cpu-prof', '--cpu-prof-dir', dir,
-    join(here, 'e2e-client.mjs'), 'throughput', clientName, server.port,
+    join(bench, 'e2e-client.mjs'), 'throughput', clientName, server.port,
     '--events', full.events, '--chars', full.dataChars, '--bytes', full.bytes,
     '--warmup-events', warm.events, '--warmup-chars', warm.dataChars, '--warmup-bytes', warm.bytes,
   ].map(String),
@@ -97,7 +92,7 @@ function area(frame) {
   const url = frame.url;
   if (!url) return frame.functionName.startsWith('(') ? frame.functionName : '(native)';
   if (url.includes('/dist/index.')) return 'ours (dist/)';
-  if (url.includes('/node_modules/undici/')) return 'undici 8 (node_modules)';
+  if (url.includes('/node_modules/undici/')) return 'undici 8 (bench/node_modules)';
   if (url.includes('/node_modules/eventsource')) return 'eventsource / eventsource-parser';
   if (url.includes('internal/deps/undici') || url === 'node:internal/deps/undici/undici') return "Node's bundled undici (global fetch, MessageEvent)";
   if (url.includes('/bench/')) return 'bench client';

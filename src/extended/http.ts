@@ -1,5 +1,5 @@
-// The HTTP details of the opt-in extensions: `Retry-After`, and the last event ID as a query parameter.
-import { utf8ByteString } from './http';
+// The HTTP details of the extended class: `Retry-After`, and the last event ID as a query parameter.
+import { utf8ByteString } from '../http';
 
 /** The text with each lone surrogate (which encodeURIComponent refuses) replaced by U+FFFD. */
 export function toWellFormed(text: string): string {

@@ -1,7 +1,7 @@
-// Compiled by test/extended/types.test.ts (tsc, ES2020 library, strict, our .d.ts checked too), never run: what a
-// TypeScript user of 'whatwg-eventsource/extended' writes. Each @ts-expect-error must be an error.
-import { EventSource, type ErrorEventWithDetails, type ExtendedEventSource, type ExtendedEventSourceInit } from '../../../dist/extended.js';
-import { EventSource as Ponyfill } from '../../../dist/index.js';
+// Compiled by test/types.test.ts, never run: what a TypeScript user of 'whatwg-eventsource/extended' writes. Each `@ts-expect-error`
+// below must be an error.
+import { EventSource, type ErrorEventWithDetails, type ExtendedEventSource, type ExtendedEventSourceInit } from 'whatwg-eventsource/extended';
+import { EventSource as Ponyfill } from 'whatwg-eventsource';
 
 type Events = { price: `${number}`; status: 'up' | 'down' };
 
@@ -32,8 +32,12 @@ source.addEventListener('error', (event) => {
   const reason: 'end' | 'network' | 'response' | 'timeout' | 'headers' | 'size' | 'resume' = event.reason;
   return [details, reason];
 });
-source.addEventListener('open', (event: Event) => event.type);
+source.addEventListener('open', (event) => [event.status, event.statusText, event.contentType]);
 source.addEventListener('anything', (event: Event) => event.type);
+source.addEventListener('anything', (event) => {
+  const data: string = event.data;
+  return data;
+});
 source.onmessage = (event) => {
   const data: string = event.data;
   return data;
@@ -59,12 +63,12 @@ async function read(): Promise<string[]> {
   return seen;
 }
 
-// No map: plain strings. The ponyfill's class is the same class.
+// No map: plain strings. An instance is an instance of the plain class too.
 const plain = new EventSource('https://example.com/');
 plain.addEventListener('message', (event) => {
   const data: string = event.data;
   return data;
 });
-const same: typeof Ponyfill.prototype.close = plain.close;
+const same: InstanceType<typeof Ponyfill> = plain;
 
 export { read, same };
