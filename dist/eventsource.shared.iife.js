@@ -491,18 +491,18 @@
     //
     // Map: the types and the instance's slots; the seam of subclasses (Policy); construct(), which is the
     // constructor's steps, then the processing model's algorithms in spec order; then the interface object.
-    var CONNECTING$2 = 0;
+    var CONNECTING$1 = 0;
     var OPEN$2 = 1;
-    var CLOSED$2 = 2;
+    var CLOSED$1 = 2;
     // setTimeout() takes a signed 32-bit delay; a longer `retry:` would fire at once instead of almost never.
     var MAX_DELAY = 2147483647;
-    var SLOTS$1 = '__eventSource';
+    var SLOTS = '__eventSource';
     /**
      * An instance's slots. Called on another object, it returns undefined, and reading from that throws the TypeError
      * that WebIDL asks of an EventSource getter, setter or method called on the wrong object.
      */
-    function slots$1(target) {
-        return target[SLOTS$1];
+    function slots(target) {
+        return target[SLOTS];
     }
     /** The start of every message the constructor throws (the extended class's too). */
     var FAILED = 'EventSource: ';
@@ -576,7 +576,7 @@
             throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
         }
         var state = {
-            readyState: CONNECTING$2,
+            readyState: CONNECTING$1,
             // 5. Set ev's url to urlRecord.
             url: urlRecord,
             // 6.-7. If withCredentials is true, set corsAttributeState to Use Credentials and ev's withCredentials to true.
@@ -588,7 +588,7 @@
             close: close,
             skipWait: skipWait ,
         };
-        Object.defineProperty(ev, SLOTS$1, { value: state });
+        Object.defineProperty(ev, SLOTS, { value: state });
         var dispatchEvent = dom.methods.dispatchEvent;
         // The origin of the event stream's final URL (i.e., the URL after redirects).
         var origin;
@@ -679,7 +679,7 @@
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
             // attribute to OPEN and fires an event named open at the EventSource object." (It is CONNECTING then, unless a
             // transport replaced its request in the middle of a stream: that response announces nothing.)
-            if (state.readyState === CONNECTING$2) {
+            if (state.readyState === CONNECTING$1) {
                 state.readyState = OPEN$2;
                 dispatch(dom.createEvent('open'));
             }
@@ -687,26 +687,26 @@
         // https://html.spec.whatwg.org/multipage/server-sent-events.html#reestablish-the-connection
         function reestablishTheConnection(delay) {
             // 1. If the readyState attribute is set to CLOSED, abort these steps.
-            if (state.readyState === CLOSED$2)
+            if (state.readyState === CLOSED$1)
                 return;
             // 2. Queue a task to run the following steps: if the readyState attribute is set to CLOSED, abort these steps;
             //    set the readyState attribute to CONNECTING; fire an event named error at the EventSource object.
-            state.readyState = CONNECTING$2;
+            state.readyState = CONNECTING$1;
             dispatch(dom.createEvent('error'));
             // 3. Wait a delay equal to the reconnection time of the event source. 4. Optionally, wait some more: `delay`,
             //    what the policy decided. (5. The task of step 2 has run.)
-            if (state.readyState === CONNECTING$2) {
+            if (state.readyState === CONNECTING$1) {
                 timer = setTimeout(function () {
                     // 6. Queue a task: 6.1. If the EventSource object's readyState attribute is not set to CONNECTING, then
                     //    return. 6.2.-6.4. Let request be the EventSource object's request, set `Last-Event-ID`, fetch it.
-                    if (state.readyState === CONNECTING$2)
+                    if (state.readyState === CONNECTING$1)
                         connect();
                 }, Math.min(delay, MAX_DELAY));
             }
         }
         // (Waiting: CONNECTING, with no fetch.)
         function skipWait() {
-            if (state.readyState === CONNECTING$2 && !abortFetch) {
+            if (state.readyState === CONNECTING$1 && !abortFetch) {
                 clearTimeout(timer);
                 connect();
             }
@@ -716,8 +716,8 @@
             // "Queue a task which, if the readyState attribute is set to a value other than CLOSED, sets the readyState
             // attribute to CLOSED and fires an event named error at the EventSource object. Once the user agent has failed
             // the connection, it does not attempt to reconnect."
-            if (state.readyState !== CLOSED$2) {
-                state.readyState = CLOSED$2;
+            if (state.readyState !== CLOSED$1) {
+                state.readyState = CLOSED$1;
                 dispatch(dom.createEvent('error'));
             }
         }
@@ -730,7 +730,7 @@
             // 8. Queue a task which, if the readyState attribute is set to a value other than CLOSED, dispatches the newly
             //    created event at the EventSource object. 4.-6.: a MessageEvent of the event type, with the data, the
             //    origin of the final URL, and the last event ID string.
-            if (state.readyState !== CLOSED$2) {
+            if (state.readyState !== CLOSED$1) {
                 dispatch(dom.createMessageEvent(message.type, message.data, origin, message.lastEventId), true);
             }
         }
@@ -744,7 +744,7 @@
         function close() {
             // "abort any instances of the fetch algorithm started for this EventSource object, and set the readyState
             // attribute to CLOSED." Also: no reconnection pending, and nothing more from the chunk being parsed.
-            state.readyState = CLOSED$2;
+            state.readyState = CLOSED$1;
             abort();
             clearTimeout(timer);
             parser$1.reset();
@@ -786,7 +786,7 @@
         function defineAttribute(name) {
             define(name, {
                 get: function () {
-                    return slots$1(this)[name];
+                    return slots(this)[name];
                 },
             });
         }
@@ -799,7 +799,7 @@
         // type, shared by all instances: listener lists belong to each target.
         function defineEventHandler(type) {
             function listener(event) {
-                var handler = slots$1(this).handlers[type];
+                var handler = slots(this).handlers[type];
                 // WebIDL "invoke a callback function": a non-callable object (kept by [LegacyTreatNonObjectAsNull]) returns
                 // undefined. "If return value is false, then cancel the event."
                 if (typeof handler == 'function' && handler.call(this, event) === false)
@@ -807,10 +807,10 @@
             }
             define('on' + type, {
                 get: function () {
-                    return slots$1(this).handlers[type] || null;
+                    return slots(this).handlers[type] || null;
                 },
                 set: function (value) {
-                    var handlers = slots$1(this).handlers;
+                    var handlers = slots(this).handlers;
                     var methods = platform.dom.methods;
                     // HTML's EventHandler is [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
                     var handler = Object(value) === value ? value : null;
@@ -827,7 +827,7 @@
         defineEventHandler('error');
         define('close', {
             value: function close() {
-                slots$1(this).close();
+                slots(this).close();
             },
             writable: true,
         });
@@ -1115,7 +1115,7 @@
     // What the parts of the extended class share about one instance: a record kept beside the core's slots.
     /** The record of an extended instance; undefined for a plain one. Throws on anything that is not an EventSource. */
     function instanceOf(source) {
-        return slots$1(source).extended;
+        return slots(source).extended;
     }
     function attach(state, instance) {
         state.extended = instance;
@@ -1146,7 +1146,7 @@
         for (var name_1 in details)
             target[name_1] = details[name_1];
     }
-    function failureOf$1(details) {
+    function failureOf(details) {
         var error = new Error('EventSource failed: ' + describe(details));
         assign(error, details);
         error.cause = details.error;
@@ -1154,12 +1154,12 @@
     }
     var asyncIteratorSymbol = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
     /** The async iterator of a source. */
-    function iterate$1(source) {
+    function iterate(source) {
         var instance = instanceOf(source);
         var queue = [];
         var waiting = [];
-        var ended = !instance || instance.state.readyState === CLOSED$2;
-        var failure = ended && instance && instance.failure ? failureOf$1(instance.failure) : null;
+        var ended = !instance || instance.state.readyState === CLOSED$1;
+        var failure = ended && instance && instance.failure ? failureOf(instance.failure) : null;
         function settle() {
             while (waiting.length) {
                 var next = waiting.shift();
@@ -1180,7 +1180,7 @@
             },
             end: function () {
                 ended = true;
-                failure = instance.failure ? failureOf$1(instance.failure) : null;
+                failure = instance.failure ? failureOf(instance.failure) : null;
                 settle();
             },
         };
@@ -1801,7 +1801,7 @@
                         instance.pending = null;
                         if (details)
                             assign(event, details);
-                        if (state.readyState === CLOSED$2)
+                        if (state.readyState === CLOSED$1)
                             release();
                     }
                 },
@@ -1834,7 +1834,7 @@
         // readonly attribute DOMString lastEventId (as an IDL attribute would be: on the prototype, enumerable).
         define('lastEventId', {
             get: function () {
-                return slots$1(this).lastEventIdString;
+                return slots(this).lastEventIdString;
             },
             enumerable: true,
         });
@@ -1852,7 +1852,7 @@
         if (asyncIteratorSymbol) {
             define(asyncIteratorSymbol, {
                 value: function () {
-                    return iterate$1(this);
+                    return iterate(this);
                 },
                 writable: true,
             });
@@ -1869,81 +1869,12 @@
     // it. The global EventSource, where it is installed, is the plain class, as with the plain script tag.
     global.WhatwgEventSource.ExtendedEventSource = ExtendedEventSource;
 
-    // The reconnection time a stream sets (`retry:`), seen on the bytes of the holder's connection, so that the tab that
-    // takes over reconnects with it: the extended EventSource keeps it to itself. Only lines that start with `retry:`
-    // matter, so this is a byte scan for those, not a second parse.
-    // https://html.spec.whatwg.org/multipage/server-sent-events.html#concept-event-stream-reconnection-time
-    var BOM = [0xef, 0xbb, 0xbf];
-    /** Feeds the bytes of one response; calls onRetry(ms) for each valid `retry:` field. */
-    function retryScanner(onRetry) {
-        // The current line's first characters, or null once it is longer than any retry field worth reading.
-        var line = '';
-        // How much of a BOM (EF BB BF) starts the stream: it is not part of the first line.
-        var bom = 0;
-        return function (bytes) {
-            for (var i = 0; i < bytes.length; i++) {
-                var byte = bytes[i];
-                if (bom < 3) {
-                    if (byte === BOM[bom]) {
-                        bom++;
-                        continue;
-                    }
-                    bom = 3;
-                }
-                if (byte === 10 || byte === 13) {
-                    // "If the field value consists of only ASCII digits, ... set the reconnection time to that integer."
-                    var match = line && /^retry: ?(\d+)$/.exec(line);
-                    if (match)
-                        onRetry(+match[1]);
-                    line = '';
-                }
-                else if (line !== null) {
-                    line = line.length < 32 ? line + String.fromCharCode(byte) : null;
-                }
-            }
-        };
-    }
-    /**
-     * A fetch whose responses' bodies pass through the scanner on their way to the reader. (The body is replaced on
-     * the response itself, so that its status, headers and URL stay the response's own.)
-     */
-    function scanningFetch(given, onRetry) {
-        return function (input, init) {
-            return (given || fetch)(input, init).then(function (response) {
-                var body = response.body;
-                if (!body || typeof ReadableStream !== 'function')
-                    return response;
-                var reader = body.getReader();
-                var scan = retryScanner(onRetry);
-                var stream = new ReadableStream({
-                    pull: function (controller) {
-                        return reader.read().then(function (result) {
-                            if (result.done)
-                                return controller.close();
-                            scan(result.value);
-                            controller.enqueue(result.value);
-                        });
-                    },
-                    cancel: function (reason) {
-                        return reader.cancel(reason);
-                    },
-                });
-                Object.defineProperty(response, 'body', { value: stream });
-                return response;
-            });
-        };
-    }
-
-    // The connection of the tab that holds a stream: an extended EventSource, read through its public interface only
-    // (the constructor, listeners, async iteration, close()), and turned into one ordered series of relay calls.
-    //
-    // A connection for one instance alone (no sharing) listens to exactly the types that instance listens to, as they
-    // are added: every event is relayed in the task that dispatched it. A shared connection cannot know which types the
-    // other tabs listen to (a tab learns of a new type too late for events already dispatched), so it reads every
-    // message event through async iteration, which hands them over in microtasks, after the `open` and `error` listeners
-    // of the same task have run. So there an `error` (and whatever follows it) waits for the next task, by when every
-    // message dispatched before it has come out of the iterator: the relay keeps the order in which the source
-    // dispatched.
+    // The connection of the tab that holds a stream: an extended EventSource, the one processing model (request,
+    // parser, last event ID, reconnection timer, policy). What it dispatches is read at the core's dispatch seam, in the
+    // task and the order in which it dispatches it: every message event, of any type, through the extended instance's
+    // sinks (the seam of async iteration: the core's `dispatching` hook calls them just before the event's listeners),
+    // `open` and `error` through listeners. The reconnection time the stream set (`retry:`) is read from the instance's
+    // slot, so that the tab that takes over reconnects with it.
     function noop$1() { }
     /** Runs `run` in a task of its own (a message to itself: unlike timers, not throttled in background tabs). */
     function nextTask(run) {
@@ -1958,11 +1889,11 @@
         };
         channel.port2.postMessage(0);
     }
-    // The extended error details (README "Error details"), wherever the event keeps them.
+    // The extended details (README "Error details"), wherever the event keeps them.
     var DETAILS = ['reason', 'status', 'statusText', 'contentType', 'body', 'error', 'willReconnect', 'reconnectDelay', 'attempt'];
-    /** The details an error event carries: the known fields, and any other property that a plain Event does not have. */
+    /** The details an event carries: the known fields, and any other property that a plain Event does not have. */
     function detailsOf(event) {
-        var plain = platform.dom.createEvent('error');
+        var plain = platform.dom.createEvent(event.type);
         var fields = event;
         var details = {};
         for (var name_1 in event)
@@ -1975,99 +1906,42 @@
         }
         return details;
     }
-    function pending() {
-        return new Promise(noop$1);
-    }
-    /** Throws what the extended EventSource throws for these arguments, without making a request. */
-    function check(url, init) {
-        var options = {};
-        for (var name_3 in init)
-            if (name_3 !== 'name')
-                options[name_3] = init[name_3];
-        // (A `fetch` that is not a function stays, for its error.)
-        if (typeof options.fetch === 'function' || options.fetch == null)
-            options.fetch = pending;
-        new EventSource(url, options).close();
-    }
-    var connect = function (url, init, relay, all) {
-        // A shared connection's reconnection time goes to the next holder: its bodies pass a scan for `retry:` fields.
-        if (all)
-            init.fetch = scanningFetch(init.fetch, relay.retry);
+    var connect = function (url, init, relay) {
         var source = new EventSource(url, init);
-        var listening = {};
-        var closed = false;
-        // What waits for the next task, in order; `after` is set once an `open` waits there too: then messages (of the
-        // new connection) wait behind it.
-        var waiting = null;
-        var after = false;
-        function later(run, open) {
-            if (!all)
-                return run();
-            if (!waiting) {
-                waiting = [];
-                nextTask(function () {
-                    var list = waiting;
-                    waiting = null;
-                    after = false;
-                    for (var i = 0; i < list.length && !closed; i++)
-                        list[i]();
-                });
-            }
-            waiting.push(run);
-            if (open)
-                after = true;
-        }
-        // The last event ID this connection started from carries over to its events until the stream sets one, as it
-        // would in an EventSource that reconnected (the extended class's events start from an empty last event ID
-        // buffer: the `lastEventId` option only goes into the request).
+        var state = slots(source);
+        var reconnectionTime = state.reconnectionTime;
+        // The last event ID this connection started from (the `lastEventId` option) carries over to its events until the
+        // stream sets one, as it would in an EventSource that reconnected: the core's last event ID buffer, which events
+        // take their ID from, starts empty in a new instance.
         var inherited = init.lastEventId || '';
-        function message(event) {
-            var id = event.lastEventId;
-            if (id)
-                inherited = '';
-            else
-                id = inherited;
-            var send = function () {
-                relay.message(event.type, event.data, event.origin, id);
-            };
-            if (after)
-                later(send);
-            else
-                send();
+        // Before each relayed event: the reconnection time, if a `retry:` field changed it.
+        function retry() {
+            if (state.reconnectionTime !== reconnectionTime)
+                relay.retry((reconnectionTime = state.reconnectionTime));
         }
-        source.addEventListener('open', function () {
-            if (waiting)
-                later(relay.open, true);
-            else
-                relay.open();
+        instanceOf(source).sinks.push({
+            push: function (event) {
+                retry();
+                var id = event.lastEventId;
+                if (id)
+                    inherited = '';
+                else
+                    id = inherited;
+                relay.message(event.type, event.data, event.origin, id);
+            },
+            end: noop$1,
+        });
+        source.addEventListener('open', function (event) {
+            retry();
+            relay.open(detailsOf(event));
         });
         source.addEventListener('error', function (event) {
-            var readyState = source.readyState;
-            var details = detailsOf(event);
-            later(function () {
-                relay.error(readyState, details);
-            });
+            retry();
+            relay.error(source.readyState, detailsOf(event));
         });
-        if (all) {
-            var iterator_1 = source[Symbol.asyncIterator]();
-            var read_1 = function (step) {
-                if (closed || step.done)
-                    return;
-                message(step.value);
-                iterator_1.next().then(read_1, noop$1);
-            };
-            iterator_1.next().then(read_1, noop$1);
-        }
         return {
             close: function () {
-                closed = true;
                 source.close();
-            },
-            listen: function (type) {
-                if (all || listening[type] || type === 'open' || type === 'error')
-                    return;
-                listening[type] = true;
-                source.addEventListener(type, message);
             },
         };
     };
@@ -2207,9 +2081,10 @@
     //
     // The protocol. Every message carries `e`, the epoch: the number of holders so far, as far as the sender knows.
     //   {k:'j'}                      a tab joins; the holder answers with its state
-    //   {k:'s', s, q, i, r, n}       state: the last sequence number s, the one where the last event ID i was set q,
-    //                                readyState r; n: the sender had no count of its own, so everyone takes this one
-    //   {k:'o'}                      the connection is open
+    //   {k:'s', s, q, i, r, n, d}    state: the last sequence number s, the one where the last event ID i was set q,
+    //                                readyState r (and d the open details); n: the sender had no count of its own, so
+    //                                everyone takes this one
+    //   {k:'o', d}                   the connection is open: d the extended open details
     //   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
     //   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
     //   {k:'t', v}                   the stream set its reconnection time to v ms (also `v` in state messages)
@@ -2220,9 +2095,9 @@
     // still on their way) drops them by number, and no tab gets an event twice or misses one.
     // `open` and reconnecting `error`s of an older epoch are stale (their connection is gone) and ignored; a failure
     // (error with CLOSED) counts from any epoch, so that every tab closes alike.
-    var CONNECTING$1 = 0;
+    var CONNECTING = 0;
     var OPEN$1 = 1;
-    var CLOSED$1 = 2;
+    var CLOSED = 2;
     /** How long a tab waiting for the lock waits for a sign of life from the holder before it asks, and then takes. */
     var WATCH = 4000;
     /**
@@ -2231,8 +2106,9 @@
      */
     function createHub(key, url, init, sharing, connect, ended) {
         var members = [];
-        var types = {};
-        var readyState = CONNECTING$1;
+        var readyState = CONNECTING;
+        // The details of the open connection's `open` event.
+        var opened = {};
         var epoch = 0;
         // The number of the last message event delivered here (-1: none yet, no count), and of the one that set the
         // last event ID.
@@ -2274,14 +2150,14 @@
         }
         function state(seq, own) {
             // (A tab that takes over has not opened its connection yet: only the answer to a join tells the readyState.)
-            return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: own ? readyState : CONNECTING$1, n: lastSeq < 0, v: retry };
+            return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: own ? readyState : CONNECTING, n: lastSeq < 0, v: retry, d: opened };
         }
         function announce(list) {
-            if (readyState !== CONNECTING$1)
+            if (readyState !== CONNECTING)
                 return;
             readyState = OPEN$1;
             for (var i = 0; i < list.length; i++)
-                list[i].open();
+                list[i].open(opened);
         }
         function apply(m) {
             if (m.k === 'j' || m.k === 'p') {
@@ -2292,7 +2168,7 @@
             var current = m.e >= epoch;
             if (m.e > epoch)
                 epoch = m.e;
-            else if (!current && m.k !== 'm' && !(m.k === 'x' && m.r === CLOSED$1))
+            else if (!current && m.k !== 'm' && !(m.k === 'x' && m.r === CLOSED))
                 return;
             var list = members.slice();
             if (m.v !== undefined)
@@ -2303,10 +2179,13 @@
                     idSeq = m.q;
                     lastEventId = m.i;
                 }
-                if (m.r === OPEN$1)
+                if (m.r === OPEN$1) {
+                    opened = m.d;
                     announce(list);
+                }
             }
             else if (m.k === 'o') {
+                opened = m.d;
                 announce(list);
             }
             else if (m.k === 'm') {
@@ -2323,7 +2202,7 @@
                 for (var i = 0; i < list.length; i++)
                     list[i].message(m.t, m.d, m.o, m.i);
             }
-            else if (m.k === 'x' && readyState !== CLOSED$1) {
+            else if (m.k === 'x' && readyState !== CLOSED) {
                 readyState = m.r;
                 for (var i = 0; i < list.length; i++)
                     list[i].error(m.r, m.d);
@@ -2335,8 +2214,8 @@
             apply(message);
         }
         var relay = {
-            open: function () {
-                emit({ k: 'o', e: epoch });
+            open: function (details) {
+                emit({ k: 'o', e: epoch, d: details });
             },
             message: function (type, data, origin, id) {
                 emit({ k: 'm', e: epoch, s: ++counter, t: type, d: data, o: origin, i: id });
@@ -2361,9 +2240,7 @@
                 options.lastEventId = lastEventId;
             if (retry !== undefined)
                 options.reconnectionTime = retry;
-            connection = connect(url, options, relay, !!sharing);
-            for (var type in types)
-                connection.listen(type);
+            connection = connect(url, options, relay);
         }
         function stop() {
             clearTimeout(watch);
@@ -2466,11 +2343,6 @@
                     ended();
                 }
             },
-            listen: function (type) {
-                types[type] = true;
-                if (connection)
-                    connection.listen(type);
-            },
             suspend: function () {
                 if (suspended)
                     return;
@@ -2554,299 +2426,187 @@
         return hub;
     }
 
-    // The SharedEventSource interface: an EventSource (the extended options included) whose instances in every tab of
-    // the origin read one connection per stream. The instance knows nothing of tabs: its hub (hub.ts) tells it what
-    // the shared connection dispatches, and it dispatches that as its own EventSource would.
-    var CONNECTING = 0;
+    // The SharedEventSource class: a subclass of the extended EventSource whose instances in every tab of the origin
+    // read one connection per stream. It has no processing model of its own. An instance is made by the core's
+    // construct(), with a policy (the core's Policy seam) whose transport is the stream's hub (hub.ts) instead of a
+    // request: the hub's relay becomes a response, the text of the events it relays and the end of a body, which the
+    // core parses and dispatches as it would a connection's. So the instance's readyState, last event ID, origin,
+    // events and timers are the core's; the attributes, close() and async iteration are the classes' above it.
+    // Where the browser cannot share (no Web Locks or BroadcastChannel) or the options cannot be compared and have no
+    // `name`, an instance is an extended EventSource of this class, with its own connection.
     var OPEN = 1;
-    var CLOSED = 2;
-    var SLOTS = '__sharedEventSource';
-    // On any other object this returns undefined, and reading from that throws WebIDL's TypeError.
-    function slots(target) {
-        return target[SLOTS];
+    var EVENT_STREAM = 'text/event-stream';
+    /** An event as the stream would have sent it: the core's parser reads it back, whole, with its ID. */
+    function serialize(type, data, lastEventId) {
+        // (A type or an ID cannot hold a line break, and data only LF: the parser that read them split lines on CR too.)
+        return 'event: ' + type + '\ndata: ' + data.split('\n').join('\ndata: ') + '\nid: ' + lastEventId + '\n\n';
     }
-    function failureOf(details) {
-        var error = new Error(FAILED + 'failed (' + details.reason + ')');
-        for (var name_1 in details)
-            error[name_1] = details[name_1];
-        error.cause = details.error;
-        return error;
-    }
-    function SharedEventSourceImpl(url, eventSourceInitDict) {
-        if (!(this instanceof SharedEventSourceImpl))
-            throw failedToConstruct("use the 'new' operator");
-        if (!arguments.length)
-            throw failedToConstruct('a URL is required');
-        var input = ''.concat(url);
-        var init = (eventSourceInitDict == null ? {} : eventSourceInitDict);
-        if (typeof init !== 'object' && typeof init !== 'function')
-            throw failedToConstruct('options must be an object');
-        if (init.name !== undefined && typeof init.name !== 'string')
-            throw failedToConstruct('name must be a string');
-        var dom = platform.dom;
-        if (!dom)
-            throw failedToConstruct('no EventTarget here: needs whatwg-eventsource/polyfill');
-        // Where the shims stand in for EventTarget (the legacy module, maybe loaded after this one), the prototype gets
-        // their methods as its own, as EventSource.prototype does.
-        var prototype = SharedEventSourceImpl.prototype;
-        if (!dom.EventTarget && prototype.dispatchEvent !== dom.methods.dispatchEvent) {
-            prototype.removeEventListener = dom.methods.removeEventListener;
-            prototype.dispatchEvent = dom.methods.dispatchEvent;
-        }
-        var ev = (dom.EventTarget ? Reflect.construct(dom.EventTarget, [], this.constructor) : this);
-        var absolute = platform.parseURL(input, baseURL());
-        if (!absolute) {
-            var message = FAILED + "invalid URL '" + input + "'";
-            throw typeof DOMException === 'function' ? new DOMException(message, 'SyntaxError') : new SyntaxError(message);
-        }
-        var withCredentials = !!init.withCredentials;
-        // (Where the browser cannot share, every instance is alone: no key.)
-        var key = sharing() ? streamKey(absolute, withCredentials, init) : null;
-        // A hub that opens its connection at once (an instance alone) checks the options as it does; a shared one may
-        // never open it in this tab, so they are checked here.
-        if (key !== null)
-            check(absolute, init);
-        var hub = hubFor(key, absolute, init);
-        var dispatchEvent = dom.methods.dispatchEvent;
-        var signal = init.signal;
-        // A member that joins a stream already open gets its `open` in a task of its own, and nothing before it.
-        var joined = hub.readyState() !== OPEN;
-        var timer;
-        var state = {
-            readyState: CONNECTING,
-            url: absolute,
-            withCredentials: withCredentials,
-            lastEventId: hub.lastEventId(),
-            handlers: {},
-            hub: hub,
-            sinks: typeof Symbol === 'function' && Symbol.asyncIterator ? [] : null,
-            failure: null,
-            close: function () {
-                shut(null);
-            },
-        };
-        Object.defineProperty(ev, SLOTS, { value: state });
-        function fire(event) {
-            dispatchEvent.call(ev, event);
-        }
-        // CLOSED, out of the stream, the iterators ended (with the failure, if any).
-        function shut(failure) {
-            if (state.readyState === CLOSED && !state.sinks)
-                return;
-            state.readyState = CLOSED;
-            clearTimeout(timer);
-            hub.remove(member);
-            if (signal)
-                signal.removeEventListener('abort', state.close);
-            var sinks = state.sinks;
-            state.sinks = null;
-            state.failure = failure;
-            if (sinks)
-                for (var i = 0; i < sinks.length; i++)
-                    sinks[i].end(failure);
-        }
-        var member = {
-            open: function () {
-                if (joined && state.readyState === CONNECTING) {
-                    state.readyState = OPEN;
-                    fire(dom.createEvent('open'));
-                }
-            },
-            message: function (type, data, origin, lastEventId) {
-                if (!joined || state.readyState === CLOSED)
-                    return;
-                state.lastEventId = lastEventId;
-                var event = dom.createMessageEvent(type, data, origin, lastEventId);
-                var sinks = state.sinks;
-                if (sinks)
+    // The policy of an instance that reads the stream `key` through its hub.
+    function sharedPolicy(key, init, options) {
+        return function (ev, state) {
+            var hub = hubFor(key, state.url, init);
+            var signal = options.signal;
+            // The core's handlers while it has a request out (to the hub), and whether that request has had its response.
+            var handlers = null;
+            var answered = false;
+            // The request of an instance that joins a stream already open: answered in a task of its own, and nothing
+            // (but a failure) before that.
+            var joining = false;
+            // The request made from member.open(): answered there.
+            var waking = false;
+            // The origin the core was last given (as the final URL of a response).
+            var origin = platform.originOf(state.url);
+            // The holder's connection failed: so does this instance's.
+            var failing = false;
+            var released = false;
+            var instance = {
+                options: options,
+                state: state,
+                attempts: 0,
+                cause: null,
+                pending: null,
+                opened: null,
+                failure: null,
+                sinks: [],
+                resume: null,
+                close: onAbort,
+                release: function () {
+                    if (released)
+                        return;
+                    released = true;
+                    hub.remove(member);
+                    if (signal)
+                        signal.removeEventListener('abort', onAbort);
+                    var sinks = instance.sinks.splice(0, instance.sinks.length);
                     for (var i = 0; i < sinks.length; i++)
-                        sinks[i].push(event);
-                fire(event);
-            },
-            error: function (readyState, details) {
-                if (state.readyState === CLOSED || (!joined && readyState !== CLOSED))
-                    return;
-                if (readyState === CLOSED)
-                    shut(failureOf(details));
-                else
-                    state.readyState = CONNECTING;
-                var event = dom.createEvent('error');
-                for (var name_2 in details)
-                    event[name_2] = details[name_2];
-                fire(event);
-            },
-        };
-        if (!joined) {
-            timer = setTimeout(function () {
-                joined = true;
-                if (hub.readyState() === OPEN)
-                    member.open();
-            }, 0);
-        }
-        try {
-            hub.add(member);
-        }
-        catch (error) {
-            // An instance alone: its connection refused the options.
-            shut(null);
-            throw error;
-        }
-        hub.listen('message');
-        if (signal) {
-            if (signal.aborted)
-                shut(null);
-            else
-                signal.addEventListener('abort', state.close);
-        }
-        return ev;
-    }
-    // The async iterator of an instance: every message event it dispatches from then on, queued until read.
-    function iterate(source) {
-        var state = slots(source);
-        var queue = [];
-        var waiting = [];
-        var ended = !state.sinks;
-        var failure = ended ? state.failure : null;
-        var done = { value: undefined, done: true };
-        function settle() {
-            while (waiting.length) {
-                var next = waiting.shift();
-                if (failure)
-                    next[1](failure);
-                else
-                    next[0](done);
-                failure = null;
+                        sinks[i].end();
+                },
+            };
+            attach(state, instance);
+            // (A tab that joins knows the stream's last event ID: the one its next holder would reconnect with.)
+            state.lastEventIdString = hub.lastEventId();
+            function onAbort() {
+                ev.close();
             }
-        }
-        if (!ended) {
-            state.sinks.push({
-                push: function (event) {
-                    var next = waiting.shift();
-                    if (next)
-                        next[0]({ value: event, done: false });
-                    else
-                        queue.push(event);
+            function respond() {
+                answered = true;
+                joining = false;
+                handlers.response(200, EVENT_STREAM, origin);
+            }
+            // The core's request needs to be out for the hub's news to reach it: one that waits for its reconnection
+            // time is made now (the shared connection's holder decides when to reconnect; this instance follows it).
+            function request() {
+                if (!handlers)
+                    state.skipWait();
+            }
+            var member = {
+                open: function (details) {
+                    if (state.readyState === CLOSED$1)
+                        return;
+                    waking = true;
+                    request();
+                    waking = false;
+                    if (handlers && !answered) {
+                        instance.opened = details;
+                        respond();
+                    }
                 },
-                end: function (error) {
-                    ended = true;
-                    failure = error;
-                    if (!queue.length)
-                        settle();
+                message: function (type, data, from, lastEventId) {
+                    if (!handlers || !answered)
+                        return;
+                    // (A redirect took the new connection to another origin: the core is told, as by a replaced request.)
+                    if (from !== origin)
+                        handlers.response(200, EVENT_STREAM, (origin = from));
+                    handlers.chunk(serialize(type, data, lastEventId));
                 },
-            });
-        }
-        var iterator = {
-            next: function () {
-                if (queue.length)
-                    return Promise.resolve({ value: queue.shift(), done: false });
-                if (!ended) {
-                    return new Promise(function (resolve, reject) {
-                        waiting.push([resolve, reject]);
-                    });
-                }
-                var error = failure;
-                failure = null;
-                return error ? Promise.reject(error) : Promise.resolve(done);
-            },
-            // `break` out of a for await loop closes the source.
-            return: function () {
-                queue.length = 0;
-                failure = null;
-                state.close();
-                ended = true;
-                settle();
-                return Promise.resolve(done);
-            },
+                error: function (readyState, details) {
+                    if (state.readyState === CLOSED$1 || (joining && readyState !== CLOSED$1))
+                        return;
+                    instance.pending = details;
+                    // A failure: the core fails the connection (wait() says so); else it waits, until the hub's next news.
+                    failing = readyState === CLOSED$1;
+                    instance.failure = failing && details.reason !== 'end' ? instance.pending : null;
+                    request();
+                    var ended = handlers;
+                    handlers = null;
+                    if (ended)
+                        ended.end();
+                },
+            };
+            if (!signal || !signal.aborted) {
+                hub.add(member);
+                if (signal)
+                    signal.addEventListener('abort', onAbort);
+            }
+            return {
+                transport: function (_request, given) {
+                    // An AbortSignal that was aborted before the constructor: closed before any request.
+                    if (signal && signal.aborted) {
+                        ev.close();
+                        return function () { };
+                    }
+                    handlers = given;
+                    answered = false;
+                    if (!waking && hub.readyState() === OPEN) {
+                        joining = true;
+                        nextTask(function () {
+                            if (handlers === given && !answered)
+                                respond();
+                        });
+                    }
+                    return function () {
+                        if (handlers === given)
+                            handlers = null;
+                    };
+                },
+                // The holder's connection decided: fail (-1), or wait for the hub's next news.
+                wait: function () {
+                    return failing ? -1 : MAX_DELAY;
+                },
+                dispatching: function (event, message) {
+                    if (message) {
+                        // First the iterators, so that a listener that closes the source ends them after this message.
+                        var sinks = instance.sinks;
+                        for (var i = 0; i < sinks.length; i++)
+                            sinks[i].push(event);
+                    }
+                    else {
+                        var details = event.type === 'open' ? instance.opened : instance.pending;
+                        instance.opened = instance.pending = null;
+                        if (details)
+                            assign(event, details);
+                        if (state.readyState === CLOSED$1)
+                            instance.release();
+                    }
+                },
+            };
         };
-        iterator[asyncIterator] = function () {
-            return this;
-        };
-        return iterator;
     }
-    var asyncIterator = typeof Symbol === 'function' ? Symbol.asyncIterator : undefined;
+    // The class: `function`, not `class`, since the output is ES5.
+    function SharedEventSourceImpl(url) {
+        var init = arguments[1];
+        var given = (init != null && typeof init === 'object' ? init : {});
+        if (given.name !== undefined && typeof given.name !== 'string')
+            throw failedToConstruct('name must be a string');
+        // (A URL that does not parse, like any other mistake, is the constructor's to report.)
+        var absolute = arguments.length && sharing() ? platform.parseURL(''.concat(url), baseURL()) : null;
+        var key = absolute && streamKey(absolute, !!given.withCredentials, given);
+        if (!key)
+            return EventSource.apply(this, arguments);
+        return construct(this, arguments, sharedPolicy(key, given, readOptions(given)));
+    }
+    // The interface object and its prototype, set up in a function that bundlers may drop. The prototype inherits the
+    // extended class's (its attributes, close() and async iteration stay there, once); the interface object inherits
+    // its constants, where Object.setPrototypeOf exists, and gets copies of them elsewhere (IE 10).
     var SharedEventSource = /*#__PURE__*/ (function () {
-        var dom = platform.dom;
-        var Base = dom && dom.EventTarget;
-        var prototype = SharedEventSourceImpl.prototype;
-        if (Base) {
-            Object.setPrototypeOf(prototype, Base.prototype);
-            Object.setPrototypeOf(SharedEventSourceImpl, Base);
-        }
-        // As WebIDL defines them: attributes and operations enumerable and configurable, constants enumerable only.
-        function define(name, descriptor, constant) {
-            descriptor.enumerable = typeof name === 'string';
-            descriptor.configurable = !constant;
-            Object.defineProperty(prototype, name, descriptor);
-            if (constant)
-                Object.defineProperty(SharedEventSourceImpl, name, descriptor);
-        }
-        var constants = ['CONNECTING', 'OPEN', 'CLOSED'];
-        for (var i = 0; i < 3; i++)
-            define(constants[i], { value: i }, true);
-        function defineAttribute(name) {
-            define(name, {
-                get: function () {
-                    return slots(this)[name];
-                },
-            });
-        }
-        defineAttribute('url');
-        defineAttribute('withCredentials');
-        defineAttribute('readyState');
-        defineAttribute('lastEventId');
-        // Event handler attributes, as the core's: the first non-null value adds the type's listener, null removes it.
-        function defineEventHandler(type) {
-            function listener(event) {
-                var handler = slots(this).handlers[type];
-                if (typeof handler == 'function' && handler.call(this, event) === false)
-                    event.preventDefault();
-            }
-            define('on' + type, {
-                get: function () {
-                    return slots(this).handlers[type] || null;
-                },
-                set: function (value) {
-                    var handlers = slots(this).handlers;
-                    var methods = platform.dom.methods;
-                    // [LegacyTreatNonObjectAsNull]: any object is kept, callable or not; the rest is null.
-                    var handler = Object(value) === value ? value : null;
-                    if (!handler)
-                        methods.removeEventListener.call(this, type, listener);
-                    else if (!handlers[type])
-                        methods.addEventListener.call(this, type, listener);
-                    handlers[type] = handler;
-                },
-            });
-        }
-        defineEventHandler('open');
-        defineEventHandler('message');
-        defineEventHandler('error');
-        define('close', {
-            value: function close() {
-                slots(this).close();
-            },
-            writable: true,
+        SharedEventSourceImpl.prototype = Object.create(EventSource.prototype, {
+            constructor: { value: SharedEventSourceImpl, writable: true, configurable: true },
         });
-        // A connection for one instance relays the event types its listeners ask for (src/shared/connection.ts).
-        define('addEventListener', {
-            value: function addEventListener(type, callback, options) {
-                platform.dom.methods.addEventListener.call(this, type, callback, options);
-                var state = slots(this);
-                if (state)
-                    state.hub.listen('' + type);
-            },
-            writable: true,
-        });
-        if (asyncIterator) {
-            define(asyncIterator, {
-                value: function () {
-                    return iterate(this);
-                },
-                writable: true,
-            });
-        }
-        if (typeof Symbol === 'function')
-            define(Symbol.toStringTag, { value: 'EventSource' });
+        if (Object.setPrototypeOf)
+            Object.setPrototypeOf(SharedEventSourceImpl, EventSource);
+        else
+            for (var i = 0; i < 3; i++)
+                Object.defineProperty(SharedEventSourceImpl, ['CONNECTING', 'OPEN', 'CLOSED'][i], { value: i, enumerable: true });
         return SharedEventSourceImpl;
     })();
 

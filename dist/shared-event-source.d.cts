@@ -199,26 +199,10 @@ type MessageEventFor<Events> = MessageEventOf<DataOf<Events, 'message'> & string
  * The extended `EventSource`. `Events` maps the event types you expect to the type of their `data` (a string
  * type: `{ price: `${number}`; status: 'up' | 'down' }`), for typed listeners.
  */
-interface ExtendedEventSource$1<Events extends EventDataMap<Events> = {}> extends EventSourceOf<ExtendedEventMap<Events>, ExtendedEventSource$1<Events>>, AsyncIterableSource<MessageEventFor<Events>> {
+interface ExtendedEventSource<Events extends EventDataMap<Events> = {}> extends EventSourceOf<ExtendedEventMap<Events>, ExtendedEventSource<Events>>, AsyncIterableSource<MessageEventFor<Events>> {
     /** The last event ID string: what the next reconnection sends. */
     readonly lastEventId: string;
 }
-interface ExtendedEventSourceConstructor {
-    new <Events extends EventDataMap<Events> = {}>(url: string | {
-        toString(): string;
-    }, eventSourceInitDict?: ExtendedEventSourceInit): ExtendedEventSource$1<Events>;
-    readonly prototype: ExtendedEventSource$1;
-    readonly CONNECTING: 0;
-    readonly OPEN: 1;
-    readonly CLOSED: 2;
-}
-
-/** An instance of the extended `EventSource`, typed by the data of its event types. */
-type ExtendedEventSource<Events extends {
-    [K in keyof Events]: string;
-} = {}> = ExtendedEventSource$1<Events>;
-/** The same class, under a name that tells it from the plain one. */
-declare const ExtendedEventSource: ExtendedEventSourceConstructor;
 
 interface SharedEventSourceInit extends ExtendedEventSourceInit {
     /**
@@ -228,11 +212,8 @@ interface SharedEventSourceInit extends ExtendedEventSourceInit {
      */
     name?: string;
 }
-type EventMap<Events> = {
-    [K in keyof Events]: string;
-};
 interface SharedEventSourceConstructor {
-    new <Events extends EventMap<Events> = {}>(url: string | {
+    new <Events extends EventDataMap<Events> = {}>(url: string | {
         toString(): string;
     }, eventSourceInitDict?: SharedEventSourceInit): SharedEventSource<Events>;
     readonly prototype: SharedEventSource;
@@ -240,8 +221,8 @@ interface SharedEventSourceConstructor {
     readonly OPEN: 1;
     readonly CLOSED: 2;
 }
-/** A SharedEventSource: the interface of the extended EventSource. */
-interface SharedEventSource<Events extends EventMap<Events> = {}> extends ExtendedEventSource<Events> {
+/** A SharedEventSource: the interface of the extended EventSource, typed by the data of its event types. */
+interface SharedEventSource<Events extends EventDataMap<Events> = {}> extends ExtendedEventSource<Events> {
 }
 declare const SharedEventSource: SharedEventSourceConstructor;
 

@@ -12,9 +12,10 @@
 //
 // The protocol. Every message carries `e`, the epoch: the number of holders so far, as far as the sender knows.
 //   {k:'j'}                      a tab joins; the holder answers with its state
-//   {k:'s', s, q, i, r, n}       state: the last sequence number s, the one where the last event ID i was set q,
-//                                readyState r; n: the sender had no count of its own, so everyone takes this one
-//   {k:'o'}                      the connection is open
+//   {k:'s', s, q, i, r, n, d}    state: the last sequence number s, the one where the last event ID i was set q,
+//                                readyState r (and d the open details); n: the sender had no count of its own, so
+//                                everyone takes this one
+//   {k:'o', d}                   the connection is open: d the extended open details
 //   {k:'m', s, t, d, o, i}       message event number s: type, data, origin, lastEventId
 //   {k:'x', r, d}                error: readyState r (CONNECTING or CLOSED), d the extended error details
 //   {k:'t', v}                   the stream set its reconnection time to v ms (also `v` in state messages)
@@ -25,7 +26,7 @@
 // still on their way) drops them by number, and no tab gets an event twice or misses one.
 // `open` and reconnecting `error`s of an older epoch are stale (their connection is gone) and ignored; a failure
 // (error with CLOSED) counts from any epoch, so that every tab closes alike.
-import { nextTask, type Connect, type Connection, type Relay } from './connection';
+import { nextTask, type Connect, type Connection, type Details, type Relay } from './connection';
 import { createElection, type Election } from './election';
 
 const CONNECTING = 0;
@@ -34,9 +35,9 @@ const CLOSED = 2;
 
 /** An instance reading the stream, as the hub sees it. */
 export interface Member {
-  open(): void;
+  open(details: Details): void;
   message(type: string, data: string, origin: string, lastEventId: string): void;
-  error(readyState: number, details: { [name: string]: unknown }): void;
+  error(readyState: number, details: Details): void;
 }
 
 /** What sharing needs from the browser: Web Locks and BroadcastChannel. */
@@ -64,8 +65,6 @@ export interface Hub {
   lastEventId(): string;
   add(member: Member): void;
   remove(member: Member): void;
-  /** An instance listens to this event type (a connection for one instance relays only those). */
-  listen(type: string): void;
   /** The page is hidden into the back/forward cache or frozen: let go of everything, keep the members. */
   suspend(): void;
   resume(): void;
@@ -87,8 +86,9 @@ export function createHub(
   ended: () => void,
 ): Hub {
   const members: Member[] = [];
-  const types: { [type: string]: boolean } = {};
   let readyState = CONNECTING;
+  // The details of the open connection's `open` event.
+  let opened: Details = {};
   let epoch = 0;
   // The number of the last message event delivered here (-1: none yet, no count), and of the one that set the
   // last event ID.
@@ -128,13 +128,13 @@ export function createHub(
 
   function state(seq: number, own: boolean): Message {
     // (A tab that takes over has not opened its connection yet: only the answer to a join tells the readyState.)
-    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: own ? readyState : CONNECTING, n: lastSeq < 0, v: retry };
+    return { k: 's', e: epoch, s: seq, q: own ? idSeq : seq, i: lastEventId, r: own ? readyState : CONNECTING, n: lastSeq < 0, v: retry, d: opened };
   }
 
   function announce(list: Member[]): void {
     if (readyState !== CONNECTING) return;
     readyState = OPEN;
-    for (let i = 0; i < list.length; i++) list[i].open();
+    for (let i = 0; i < list.length; i++) list[i].open(opened);
   }
 
   function apply(m: Message): void {
@@ -153,8 +153,12 @@ export function createHub(
         idSeq = m.q!;
         lastEventId = m.i!;
       }
-      if (m.r === OPEN) announce(list);
+      if (m.r === OPEN) {
+        opened = m.d as Details;
+        announce(list);
+      }
     } else if (m.k === 'o') {
+      opened = m.d as Details;
       announce(list);
     } else if (m.k === 'm') {
       if (m.s! <= lastSeq) return;
@@ -168,7 +172,7 @@ export function createHub(
       for (let i = 0; i < list.length; i++) list[i].message(m.t!, m.d as string, m.o!, m.i!);
     } else if (m.k === 'x' && readyState !== CLOSED) {
       readyState = m.r!;
-      for (let i = 0; i < list.length; i++) list[i].error(m.r!, m.d as { [name: string]: unknown });
+      for (let i = 0; i < list.length; i++) list[i].error(m.r!, m.d as Details);
     }
   }
 
@@ -178,8 +182,8 @@ export function createHub(
     apply(message);
   }
   const relay: Relay = {
-    open: function () {
-      emit({ k: 'o', e: epoch });
+    open: function (details) {
+      emit({ k: 'o', e: epoch, d: details });
     },
     message: function (type, data, origin, id) {
       emit({ k: 'm', e: epoch, s: ++counter, t: type, d: data, o: origin, i: id });
@@ -201,8 +205,7 @@ export function createHub(
     for (const name in init) if (name !== 'signal' && name !== 'name') options[name] = init[name];
     if (lastEventId) options.lastEventId = lastEventId;
     if (retry !== undefined) options.reconnectionTime = retry;
-    connection = connect(url, options, relay, !!sharing);
-    for (const type in types) connection.listen(type);
+    connection = connect(url, options, relay);
   }
 
   function stop(): void {
@@ -301,10 +304,6 @@ export function createHub(
         stop();
         ended();
       }
-    },
-    listen: function (type) {
-      types[type] = true;
-      if (connection) connection.listen(type);
     },
     suspend: function () {
       if (suspended) return;

@@ -9,9 +9,7 @@ import { fakeLocks } from './fakes';
 interface FakeConnection {
   init: { [name: string]: unknown };
   relay: Relay;
-  all: boolean;
   closed: boolean;
-  types: string[];
 }
 
 interface Delivery {
@@ -45,13 +43,10 @@ function world() {
   const Channel = function (this: unknown, name: string) {
     return new FakeChannel(name, bus);
   } as unknown as new (name: string) => FakeChannel;
-  const connect: Connect = (url, init, relay, all) => {
-    const connection: FakeConnection = { init: init as FakeConnection['init'], relay, all, closed: false, types: [] };
+  const connect: Connect = (url, init, relay) => {
+    const connection: FakeConnection = { init: init as FakeConnection['init'], relay, closed: false };
     connections.push(connection);
-    return {
-      close: () => void (connection.closed = true),
-      listen: (type) => void connection.types.push(type),
-    };
+    return { close: () => void (connection.closed = true) };
   };
   /** Delivers what is in flight (to `only` that tab's channel, if given), in order. */
   function deliver(only?: Tab): void {
@@ -67,7 +62,7 @@ function world() {
     const mine = bus.channels.length;
     const hub = createHub('key', 'https://example.test/s', init, sharing ? { locks, Channel } : null, connect, () => log.push('ended'));
     const member: Member = {
-      open: () => void log.push('open'),
+      open: (details) => void log.push('open' + (details.status ? ':' + details.status : '')),
       message: (type, data, origin, id) => void log.push(type + ':' + data + ':' + id),
       error: (readyState, details) => {
         log.push('error:' + readyState + ':' + details.reason);
@@ -110,22 +105,21 @@ describe('the election', () => {
     const b = w.tab();
     await turn();
     expect(w.connections.length).toBe(1);
-    const { relay, all } = w.connections[0];
-    expect(all).toBe(true);
-    relay.open();
+    const { relay } = w.connections[0];
+    relay.open({ status: 200 });
     relay.message('message', 'one', 'https://example.test', '1');
     relay.message('price', 'two', 'https://example.test', '2');
     w.deliver();
-    for (const tab of [a, b]) expect(tab.log).toEqual(['open', 'message:one:1', 'price:two:2']);
+    for (const tab of [a, b]) expect(tab.log).toEqual(['open:200', 'message:one:1', 'price:two:2']);
   });
 
-  it('without the sharing mechanisms, a hub holds its own connection at once, for the types its member listens to', () => {
+  it('without the sharing mechanisms, a hub holds its own connection at once', () => {
     const w = world();
     const a = w.tab({}, false);
     expect(w.connections.length).toBe(1);
-    expect(w.connections[0].all).toBe(false);
-    a.hub.listen('price');
-    expect(w.connections[0].types).toEqual(['price']);
+    w.connections[0].relay.open({ status: 200 });
+    w.connections[0].relay.message('price', 'one', 'https://example.test', '');
+    expect(a.log).toEqual(['open:200', 'price:one:']);
   });
 
   it('where the browser refuses the lock, the hub connects alone', async () => {
@@ -157,7 +151,7 @@ describe('the handover', () => {
     const c = w.tab();
     await turn();
     const first = w.connections[0].relay;
-    first.open();
+    first.open({});
     send(first, 1, 3);
     w.deliver();
     // 4 and 5 reach c, but are still on their way to b when a leaves.
@@ -169,7 +163,7 @@ describe('the handover', () => {
     const second = w.connections[1];
     expect(second.init.lastEventId).toBe('3');
     // A server that resumes from Last-Event-ID 3 sends 4, 5, 6.
-    second.relay.open();
+    second.relay.open({});
     send(second.relay, 4, 6);
     w.deliver();
     for (const tab of [b, c]) expect(tab.log).toEqual(['open', ...events(1, 6)]);
@@ -196,7 +190,7 @@ describe('the handover', () => {
     const b = w.tab();
     await turn();
     const first = w.connections[0].relay;
-    first.open();
+    first.open({});
     first.message('message', '1', 'o', '1');
     first.message('message', '2', 'o', '1');
     w.deliver();
@@ -216,7 +210,7 @@ describe('the handover', () => {
     const b = w.tab();
     await turn();
     const first = w.connections[0].relay;
-    first.open();
+    first.open({});
     w.deliver();
     first.error(0, { reason: 'end' });
     first.error(2, { reason: 'response' });
@@ -236,7 +230,7 @@ describe('the handover', () => {
     const c = w.tab();
     await turn();
     const first = w.connections[0].relay;
-    first.open();
+    first.open({});
     w.deliver();
     // The old holder's connection drops: c hears it; b takes over before it does (and then finds it stale).
     first.error(0, { reason: 'end' });
@@ -247,7 +241,7 @@ describe('the handover', () => {
     w.deliver();
     expect(b.log).toEqual(['open']);
     expect(c.log).toEqual(['open', 'error:0:end']);
-    w.connections[1].relay.open();
+    w.connections[1].relay.open({});
     w.deliver();
     expect(b.log).toEqual(['open']);
     expect(c.log).toEqual(['open', 'error:0:end', 'open']);
@@ -258,7 +252,7 @@ describe('the handover', () => {
     w.tab();
     await turn();
     const first = w.connections[0].relay;
-    first.open();
+    first.open({});
     send(first, 1, 2);
     const late = w.tab();
     w.deliver();
@@ -275,7 +269,7 @@ describe('the handover', () => {
     const b = w.tab();
     await vi.advanceTimersByTimeAsync(0);
     expect(w.connections.length).toBe(1);
-    w.connections[0].relay.open();
+    w.connections[0].relay.open({});
     w.deliver();
     // From now on nothing reaches a, and a sends nothing: it is frozen. b's last news from it (the answer to its
     // join) come in the first period; it asks at the end of the first silent period, and takes the lock at the end
@@ -316,7 +310,7 @@ describe('the handover', () => {
     const a = w.tab();
     const b = w.tab();
     await turn();
-    w.connections[0].relay.open();
+    w.connections[0].relay.open({});
     send(w.connections[0].relay, 1, 2);
     w.deliver();
     a.hub.suspend();

@@ -2,6 +2,8 @@
 // BroadcastChannel), against the fixture server: what instances of one process (one "tab") share, and what stays
 // each instance's own.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { EventSource } from '../../src/index';
+import { ExtendedEventSource } from '../../src/extended/index';
 import { SharedEventSource } from '../../src/shared';
 import { startServer } from '../helpers/sse-server.mjs';
 import { until } from '../helpers/wait.mjs';
@@ -132,5 +134,46 @@ describe('SharedEventSource with sharing on', () => {
     controller.abort();
     expect([a.es.readyState, b.es.readyState]).toEqual([2, 1]);
     expect(server.count('/message')).toBe(1);
+  });
+
+  it('is a subclass of the extended class; iteration yields the very events the listeners get; open carries the details', async () => {
+    const a = open(OPEN);
+    const b = open(OPEN);
+    expect(b.es).toBeInstanceOf(SharedEventSource);
+    expect(b.es).toBeInstanceOf(ExtendedEventSource);
+    expect(b.es).toBeInstanceOf(EventSource);
+    expect(Object.getPrototypeOf(SharedEventSource.prototype)).toBe(ExtendedEventSource.prototype);
+    const opened: Array<Event & { status?: number; contentType?: string }> = [];
+    const heard: Event[] = [];
+    for (const es of [a.es, b.es]) {
+      es.addEventListener('open', (event) => void opened.push(event));
+      es.addEventListener('message', (event) => void heard.push(event));
+      es.addEventListener('tick', (event) => void heard.push(event));
+    }
+    const iterated: Event[] = [];
+    for await (const event of b.es) {
+      iterated.push(event);
+      if (iterated.length === 2) break;
+    }
+    expect(iterated[0]).toBe(heard[1]);
+    expect(iterated[1]).toBe(heard[3]);
+    expect(opened.map((event) => [event.status, event.contentType])).toEqual([
+      [200, 'text/event-stream'],
+      [200, 'text/event-stream'],
+    ]);
+    expect(server.count('/message')).toBe(1);
+  });
+});
+
+describe('SharedEventSource where nothing can be shared', () => {
+  it('an instance whose options cannot be compared, without a name, is an extended EventSource of this class', async () => {
+    const es = new SharedEventSource(server.url(OPEN), { headers: () => ({ 'X-A': '1' }) });
+    sources.push(es);
+    expect(es).toBeInstanceOf(SharedEventSource);
+    expect(es.constructor).toBe(SharedEventSource);
+    const seen: string[] = [];
+    es.addEventListener('tick', (event) => void seen.push(event.data));
+    await until(() => seen.length === 1, 'the tick');
+    expect(server.requests.find((r) => r.path === '/message')!.headers['x-a']).toBe('1');
   });
 });
