@@ -51,8 +51,12 @@ var connect = function (url, init, relay) {
         if (state.reconnectionTime !== reconnectionTime)
             relay.retry((reconnectionTime = state.reconnectionTime));
     }
+    // The message event being dispatched: one of type `open` or `error` (the stream may name events so) is no news
+    // of the connection for those listeners.
+    var dispatching = null;
     instanceOf(source).sinks.push({
         push: function (event) {
+            dispatching = event;
             retry();
             var id = event.lastEventId;
             if (id)
@@ -64,10 +68,14 @@ var connect = function (url, init, relay) {
         end: noop$1,
     });
     source.addEventListener('open', function (event) {
+        if (event === dispatching)
+            return;
         retry();
         relay.open(detailsOf(event));
     });
     source.addEventListener('error', function (event) {
+        if (event === dispatching)
+            return;
         retry();
         relay.error(source.readyState, detailsOf(event));
     });

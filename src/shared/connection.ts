@@ -75,8 +75,12 @@ export const connect: Connect = function (url, init, relay) {
   function retry(): void {
     if (state.reconnectionTime !== reconnectionTime) relay.retry((reconnectionTime = state.reconnectionTime));
   }
+  // The message event being dispatched: one of type `open` or `error` (the stream may name events so) is no news
+  // of the connection for those listeners.
+  let dispatching: Event | null = null;
   instanceOf(source)!.sinks.push({
     push: function (event) {
+      dispatching = event;
       retry();
       let id = event.lastEventId;
       if (id) inherited = '';
@@ -86,10 +90,12 @@ export const connect: Connect = function (url, init, relay) {
     end: noop,
   });
   source.addEventListener('open', function (event) {
+    if (event === dispatching) return;
     retry();
     relay.open(detailsOf(event));
   });
   source.addEventListener('error', function (event) {
+    if (event === dispatching) return;
     retry();
     relay.error(source.readyState, detailsOf(event));
   });

@@ -51,4 +51,10 @@ describe('connect', () => {
     await until(() => log.length === 7, 'the end');
     expect(log).toEqual([OPEN, 'retry:1234', 'message:1:5', 'message:2:7', 'retry:50', 'message:3:7', 'error:0:end']);
   });
+
+  it('message events the stream names open or error are relayed as messages only', async () => {
+    const log = open('event: error\ndata: e\n\nevent: open\ndata: o\n\n', { reconnectionTime: 60000 });
+    await until(() => log.length === 4, 'the end');
+    expect(log).toEqual([OPEN, 'error:e:', 'open:o:', 'error:0:end']);
+  });
 });
