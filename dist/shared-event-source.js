@@ -501,11 +501,11 @@ function createHub(key, url, init, sharing, connect, ended) {
     };
 }
 
-// The hubs of this tab: one per shared stream (one per instance where a stream cannot be shared), and the page
-// lifecycle that suspends them all. A page that keeps a Web Lock, a BroadcastChannel or a fetch cannot enter the
-// back/forward cache, and a frozen tab that held the connection would starve the others: so on `pagehide` and
-// `freeze` every hub lets go (another tab takes over at once), and on `pageshow` from the cache or `resume` it joins
-// again. The listeners are added with the first hub, not when the module is imported.
+// The hubs of this tab, one per shared stream, and the page lifecycle that suspends them all. A page that keeps a
+// Web Lock, a BroadcastChannel or a fetch cannot enter the back/forward cache, and a frozen tab that held the
+// connection would starve the others: so on `pagehide` and `freeze` every hub lets go (another tab takes over at
+// once), and on `pageshow` from the cache or `resume` it joins again. The listeners are added with the first hub,
+// not when the module is imported.
 var shared = {};
 var all = [];
 var listening = false;
@@ -544,23 +544,21 @@ function listen() {
         document.addEventListener('resume', resume);
     }
 }
-/** The hub for a stream: the tab's shared one for `key`, or (key null) a hub of its own. */
+/** The tab's hub for the stream `key`, made with the first instance that reads it. (Called where sharing() is not
+ *  null: an instance that cannot share is an extended EventSource, with no hub.) */
 function hubFor(key, url, init) {
-    var mechanisms = key === null ? null : sharing();
-    var name = mechanisms ? key : '';
-    var hub = mechanisms && shared[name];
+    var hub = shared[key];
     // A hub whose connection failed is done, even while its last members are still being told.
     if (hub && hub.readyState() !== 2)
         return hub;
-    hub = createHub(name, url, init, mechanisms, connect, function () {
-        if (shared[name] === hub)
-            delete shared[name];
+    hub = createHub(key, url, init, sharing(), connect, function () {
+        if (shared[key] === hub)
+            delete shared[key];
         for (var i = 0; i < all.length; i++)
             if (all[i] === hub)
                 all.splice(i, 1);
     });
-    if (mechanisms)
-        shared[name] = hub;
+    shared[key] = hub;
     all.push(hub);
     listen();
     return hub;
