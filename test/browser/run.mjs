@@ -52,9 +52,10 @@ const MODES = {
   // Content-Security-Policy: script-src 'self' (no inline script, no eval), with each transport.
   'csp-polyfill': { iife: IIFE_PATH, remove: [], csp: true, global: 'native', use: 'WhatwgEventSource.EventSource' },
   'csp-legacy': { iife: IIFE_PATH, remove: LEGACY_REMOVED, csp: true, global: 'installed', use: 'EventSource' },
-  // The extended script tag, no options: exactly the spec's EventSource.
-  extended: { iife: EXTENDED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.EventSource' },
-  'extended-legacy': { iife: EXTENDED_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'EventSource' },
+  // The extended script tag's own class with no options: exactly the spec's EventSource. (The global it installs
+  // where EventSource is missing is the plain class, as the plain script tag's.)
+  extended: { iife: EXTENDED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.ExtendedEventSource' },
+  'extended-legacy': { iife: EXTENDED_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'WhatwgEventSource.ExtendedEventSource' },
   // The hook for the shared script tag: runs when dist/eventsource.shared.iife.min.js exists (else one note, not
   // counted). Set `use` to the constructor it exposes; its own intended differences go in differences.mjs.
   shared: { iife: SHARED_PATH, optional: true, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource' },

@@ -211,9 +211,14 @@ export const scenarios = [
       const es = new ES(message(t.A, 'data: x\n\n'));
       const out = {
         constants: ['CONNECTING', 'OPEN', 'CLOSED'].map((n) => [ES[n], ES.prototype[n], es[n]]),
-        getters: ['url', 'withCredentials', 'readyState', 'onopen', 'onmessage', 'onerror'].map(
-          (n) => typeof (Object.getOwnPropertyDescriptor(ES.prototype, n) || {}).get,
-        ),
+        // An accessor on the prototype chain (a subclass, such as the extended class, inherits them).
+        getters: ['url', 'withCredentials', 'readyState', 'onopen', 'onmessage', 'onerror'].map((n) => {
+          for (let p = ES.prototype; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+            const d = Object.getOwnPropertyDescriptor(p, n);
+            if (d) return typeof d.get;
+          }
+          return 'missing';
+        }),
         close: typeof ES.prototype.close,
         ownKeys: Object.keys(es),
         isEventTarget: typeof EventTarget === 'function' ? es instanceof EventTarget : 'no EventTarget global',

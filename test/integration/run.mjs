@@ -26,7 +26,7 @@ for (const [name, fn] of cases) {
   let timer;
   try {
     await Promise.race([
-      runCase(fn, EventSource, { socketTeardown: !browserBuild }),
+      runCase(fn, EventSource),
       // Only a hang guard: above the waits' own deadlines (test/helpers/wait.mjs).
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('case timed out after 120 s')), 120000))),
     ]);
