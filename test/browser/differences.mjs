@@ -6,8 +6,6 @@
 //   engine       the engine departs from the spec; the polyfill follows the spec.
 //   platform     the spec allows both, or a script cannot do what the browser does (fetch()/XHR limits).
 //   environment  the mode itself removed the global the observation refers to.
-//   subclass     the class under test is a subclass of EventSource (SharedEventSource): WebIDL's attributes stay on
-//                EventSource.prototype, which its prototype inherits.
 
 const SPEC = 'https://html.spec.whatwg.org/multipage/server-sent-events.html';
 
@@ -150,17 +148,6 @@ export const INTENDED_DIFFERENCES = [
     ref: 'the shims and ie11 modes delete EventTarget',
     native: all(true),
     polyfill: 'no EventTarget global',
-  },
-  // SharedEventSource.prototype inherits the extended class's, which inherits EventSource.prototype, where the
-  // attributes are, once: the subclass's own prototype has none (instances read them all the same).
-  {
-    scenario: INTERFACE,
-    key: 'getters',
-    modes: ['shared'],
-    kind: 'subclass',
-    ref: 'https://webidl.spec.whatwg.org/#es-attributes (on the interface prototype object of the interface that declares them)',
-    native: all(['function', 'function', 'function', 'function', 'function', 'function']),
-    polyfill: ['undefined', 'undefined', 'undefined', 'undefined', 'undefined', 'undefined'],
   },
   // Without Symbol there is no @@toStringTag, so Object.prototype.toString cannot say "EventSource".
   {
