@@ -37,11 +37,16 @@ const minify = (compress) =>
     mangle: { properties: { regex: INTERNAL_PROPERTIES, builtins: true } },
   });
 
+// `whatwg-eventsource/shared` (src/shared.ts), built with the entries above so that it imports the extended class
+// from dist/extended.js instead of carrying a copy. Its files are named shared-event-source.* because shared.js is
+// the name of the chunk the entries have in common.
+const sharedEntry = { 'shared-event-source': 'src/shared.ts' };
+
 export default [
   // The ponyfill and the polyfill: the polyfill imports the ponyfill's code (the shared chunk), so the global and
   // the named export are one class.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts' },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts', ...sharedEntry },
     output: [
       { dir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
       { dir, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'shared.cjs' },
@@ -50,7 +55,7 @@ export default [
   },
   // The same entries for browsers' bundlers (the "browser" export condition): ES modules, without the Node tuning.
   {
-    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts' },
+    input: { index: 'src/index.ts', polyfill: 'src/polyfill.ts', extended: 'src/extended/index.ts', ...sharedEntry },
     output: { dir: dir + '/browser', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'shared.js' },
     plugins: [forBrowsers(), ts()],
   },
@@ -82,11 +87,20 @@ export default [
     ],
     plugins: [forBrowsers(), ts()],
   },
-  ...['index', 'polyfill', 'stream', 'extended'].map((name) => ({
+  // The script tag with SharedEventSource (src/shared-iife.ts): the extended script tag and the shared class.
+  {
+    input: 'src/shared-iife.ts',
+    output: [
+      { file: dir + '/eventsource.shared.iife.js', format: 'iife' },
+      { file: dir + '/eventsource.shared.iife.min.js', format: 'iife', plugins: [minify()] },
+    ],
+    plugins: [forBrowsers(), ts()],
+  },
+  ...['index', 'polyfill', 'stream', 'extended', 'shared'].map((name) => ({
     input: 'src/' + (name === 'extended' ? 'extended/index' : name) + '.ts',
     output: [
-      { file: dir + '/' + name + '.d.ts', format: 'es' },
-      { file: dir + '/' + name + '.d.cts', format: 'es' },
+      { file: dir + '/' + (name === 'shared' ? 'shared-event-source' : name) + '.d.ts', format: 'es' },
+      { file: dir + '/' + (name === 'shared' ? 'shared-event-source' : name) + '.d.cts', format: 'es' },
     ],
     plugins: [dts()],
   })),

@@ -1,1 +1,1 @@
-export { E as EventSource, d as createParser } from './shared.js';
+export { E as EventSource, e as createParser } from './shared.js';

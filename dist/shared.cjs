@@ -920,6 +920,7 @@ exports.CLOSED = CLOSED;
 exports.EventSource = EventSource;
 exports.FAILED = FAILED;
 exports.MAX_DELAY = MAX_DELAY;
+exports.baseURL = baseURL;
 exports.construct = construct;
 exports.createParser = createParser;
 exports.createUtf8StreamDecoder = createUtf8StreamDecoder;

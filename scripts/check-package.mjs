@@ -59,11 +59,14 @@ for (const [name, code] of [
   ["import { createParser }", "import { createParser } from './dist/browser/index.js'; globalThis.p = createParser;"],
   ["import { EventStream } from 'whatwg-eventsource/stream'", "import { EventStream } from './dist/browser/stream.js'; globalThis.s = EventStream;"],
   ["import { EventSource } from 'whatwg-eventsource/extended'", "import { EventSource } from './dist/browser/extended.js'; globalThis.EventSource = EventSource;"],
+  ["import { SharedEventSource } from 'whatwg-eventsource/shared'", "import { SharedEventSource } from './dist/browser/shared-event-source.js'; globalThis.S = SharedEventSource;"],
   ["import { EventSource }, Node's build (dist/index.js)", "import { EventSource } from './dist/index.js'; globalThis.EventSource = EventSource;"],
 ]) {
   console.log('     ' + name + ': ' + (await bundled(code)) + ' B');
 }
-console.log('     dist/eventsource.extended.iife.min.js: ' + gzip(readFileSync(join(root, 'dist', 'eventsource.extended.iife.min.js'))) + ' B');
+for (const file of ['eventsource.extended.iife.min.js', 'eventsource.shared.iife.min.js']) {
+  console.log('     dist/' + file + ': ' + gzip(readFileSync(join(root, 'dist', file))) + ' B');
+}
 
 for (const [name, bin, args] of [
   ['publint', 'publint', ['--strict']],

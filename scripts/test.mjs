@@ -2,7 +2,8 @@
 //   1. type check src/ against the ES5 library;
 //   2. every vitest test, on the Node that runs npm (the machine's Node 20 on CI);
 //   3. the integration suite against dist/ on Node 22, Deno and Bun (npm devDependencies), and the browsers' build;
-//   4. the package checks (size budgets, publint, attw) and the browser tests in Chromium, Firefox and WebKit;
+//   4. the package checks (size budgets, publint, attw), the browser tests in Chromium, Firefox and WebKit, and
+//      SharedEventSource in many tabs of headless Chromium (test/shared/tabs.mjs);
 // then the wall time of each stage, the slowest vitest tests, and one closing line `N passed, N failed` that CI
 // reads.
 //
@@ -141,6 +142,7 @@ if (full) {
     });
   }
   afterVitest(() => run('package checks (sizes, publint, attw)', hostNode, [join('scripts', 'check-package.mjs')]).then((r) => (count(r), r)));
+  afterVitest(() => run('SharedEventSource in many tabs (headless Chromium)', hostNode, [join('test', 'shared', 'tabs.mjs')]).then((r) => (count(r), r)));
 }
 
 const results = (await Promise.all(stages)).filter(Boolean);

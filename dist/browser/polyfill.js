@@ -1,4 +1,4 @@
-import { p as platform, E as EventSource, g as globalObject, s as setUtf8Fallback } from './shared.js';
+import { p as platform, E as EventSource, g as globalObject, a as setUtf8Fallback } from './shared.js';
 
 // Listeners live in one non-enumerable property of the target, keyed by '$' + type, so that types named
 // __proto__, constructor or toString are types like any other.

@@ -850,4 +850,4 @@ var EventSource = /*#__PURE__*/ (function () {
     return EventSourceImpl;
 })();
 
-export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, slots as a, construct as b, createUtf8StreamDecoder as c, createParser as d, failedToConstruct as f, globalObject as g, isEventStream as i, platform as p, setUtf8Fallback as s, utf8ByteString as u };
+export { CLOSED as C, EventSource as E, FAILED as F, MAX_DELAY as M, setUtf8Fallback as a, baseURL as b, construct as c, createUtf8StreamDecoder as d, createParser as e, failedToConstruct as f, globalObject as g, isEventStream as i, platform as p, slots as s, utf8ByteString as u };

@@ -1,4 +1,5 @@
-// The demo page: five event streams, read with the browser's own EventSource or with the polyfill.
+// The demo page: five event streams, read with SharedEventSource (one connection per stream for every tab of the
+// page), the browser's own EventSource or the polyfill.
 // Plain ES5 on purpose (no build step, and it runs where the polyfill is needed), so: var, function, no arrows.
 (function () {
   'use strict';
@@ -8,6 +9,11 @@
   // The script-tag build installs window.EventSource only where it is missing: a different one is the browser's.
   var nativeEventSource = window.EventSource && window.EventSource !== polyfill ? window.EventSource : null;
   var forced = /[?&]polyfill=1(&|$)/.test(location.search);
+  // SharedEventSource, where the browser has what sharing needs (Web Locks and BroadcastChannel: a secure context,
+  // such as http://localhost). Without them it would work too, with a connection per tab: the demo says so instead.
+  var shared = bundle && bundle.SharedEventSource;
+  var canShare = !!(shared && window.navigator && navigator.locks && window.BroadcastChannel);
+  var sharing = canShare && !forced && !/[?&]shared=0(&|$)/.test(location.search);
   var STATES = ['CONNECTING', 'OPEN', 'CLOSED'];
   var MAX_ITEMS = 200;
 
@@ -58,24 +64,31 @@
     }
   }
 
-  // Which EventSource: the browser's, unless it has none or the polyfill is forced. The one place that picks the
-  // class every stream is read with (another kind, such as one shared by every tab, would be one more choice here
-  // and in describeImplementation).
+  // Which EventSource: SharedEventSource where the browser can share (a second and a third tab then read the
+  // streams of the first: browsers allow six connections per host for all tabs together, and this page has five
+  // streams); else the browser's, unless it has none or the polyfill is forced. The one place that picks the class
+  // every stream is read with.
   function currentEventSource() {
+    if (sharing) return shared;
     return forced || !nativeEventSource ? polyfill : nativeEventSource;
   }
 
   function describeImplementation() {
     var force = $('force');
-    force.checked = !!polyfill && (forced || !nativeEventSource);
+    var share = $('share');
+    force.checked = !sharing && !!polyfill && (forced || !nativeEventSource);
     force.disabled = !polyfill || !nativeEventSource;
+    share.checked = sharing;
+    share.disabled = !canShare;
     var note = '';
-    if (!polyfill && !nativeEventSource) {
+    if (sharing) {
+      text('impl', 'SharedEventSource, one connection per stream for every tab');
+    } else if (!polyfill && !nativeEventSource) {
       text('impl', 'nothing: this browser has no EventSource and the polyfill did not load');
-      note = 'dist/eventsource.iife.min.js is missing: run npm run build.';
+      note = 'dist/eventsource.shared.iife.min.js is missing: run npm run build.';
     } else if (!polyfill) {
       text('impl', 'the native EventSource of this browser');
-      note = 'The polyfill did not load (dist/eventsource.iife.min.js is missing: run npm run build).';
+      note = 'The polyfill did not load (dist/eventsource.shared.iife.min.js is missing: run npm run build).';
     } else if (!nativeEventSource) {
       text('impl', 'the whatwg-eventsource polyfill (this browser has no EventSource of its own)');
     } else if (forced) {
@@ -83,6 +96,7 @@
     } else {
       text('impl', 'the native EventSource of this browser');
     }
+    if (!canShare && polyfill) note += (note ? ' ' : '') + 'No sharing between tabs here (it needs Web Locks and BroadcastChannel).';
     text('impl-note', note);
   }
 
@@ -125,7 +139,7 @@
     stream.source = source;
     stream.reconnects = 0;
     stream.count = 0;
-    if (stream.reset) stream.reset(Impl === polyfill ? 'the polyfill' : 'the native EventSource');
+    if (stream.reset) stream.reset(Impl === shared ? 'SharedEventSource' : Impl === polyfill ? 'the polyfill' : 'the native EventSource');
     showState(stream, 'new EventSource("' + stream.path + '")');
     source.onopen = function () {
       showState(stream, stream.reconnects ? 'reconnected (reconnection ' + stream.reconnects + ')' : 'connected', 'good');
@@ -251,6 +265,7 @@
     text('m-rss', megabytes(data.rss));
     text('m-load', data.loadavg[0].toFixed(2));
     text('m-streams', String(data.streams));
+    text('server-streams', String(data.streams));
     text('m-uptime', Math.round(data.uptime) + ' s');
     drawCharts();
   }
@@ -422,13 +437,23 @@
   var origins = document.querySelectorAll('.origin');
   for (var k = 0; k < origins.length; k++) origins[k].textContent = location.protocol + '//' + location.host;
 
-  $('force').addEventListener('change', function () {
-    forced = this.checked;
-    if (window.history && history.replaceState) history.replaceState(null, '', forced ? '?polyfill=1' : location.pathname);
+  // The two switches: sharing, or not (then the browser's own EventSource, or the polyfill if forced).
+  function choose(share, force) {
+    sharing = share;
+    forced = force;
+    var query = sharing ? '' : forced ? '?polyfill=1' : canShare ? '?shared=0' : '';
+    if (window.history && history.replaceState) history.replaceState(null, '', query || location.pathname);
     closeAll();
     describeImplementation();
-    log('page', 'now using ' + (forced ? 'the polyfill' : 'the native EventSource'), 'good');
+    var Impl = currentEventSource();
+    log('page', 'now using ' + (Impl === shared ? 'SharedEventSource' : Impl === polyfill ? 'the polyfill' : 'the native EventSource'), 'good');
     connectAll();
+  }
+  $('force').addEventListener('change', function () {
+    choose(false, this.checked);
+  });
+  $('share').addEventListener('change', function () {
+    choose(this.checked, false);
   });
 
   window.addEventListener('resize', drawCharts);

@@ -22,7 +22,7 @@ const dist = (name) => resolve(root + 'dist', name);
 // that a deliberately broken copy fails).
 const IIFE_PATH = dist(process.env.IIFE_FILE || 'eventsource.iife.min.js');
 const EXTENDED_PATH = dist('eventsource.extended.iife.min.js');
-// The shared script tag (SharedEventSource) is built elsewhere; its mode runs once the file exists.
+// The shared script tag (SharedEventSource).
 const SHARED_PATH = dist('eventsource.shared.iife.min.js');
 // Hang guards only: scenarios wait on events (see `until` in scenarios.mjs, 20 s per wait).
 const SCENARIO_TIMEOUT = 90000;
@@ -56,9 +56,9 @@ const MODES = {
   // where EventSource is missing is the plain class, as the plain script tag's.)
   extended: { iife: EXTENDED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.ExtendedEventSource' },
   'extended-legacy': { iife: EXTENDED_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'WhatwgEventSource.ExtendedEventSource' },
-  // The hook for the shared script tag: runs when dist/eventsource.shared.iife.min.js exists (else one note, not
-  // counted). Set `use` to the constructor it exposes; its own intended differences go in differences.mjs.
-  shared: { iife: SHARED_PATH, optional: true, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource' },
+  // The shared script tag's SharedEventSource, in one tab: with Web Locks and BroadcastChannel (every engine here),
+  // through its hub and relay.
+  shared: { iife: SHARED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource' },
 };
 for (const d of INTENDED_DIFFERENCES) {
   if (!scenarios.some((s) => s.name === d.scenario)) throw new Error('differences.mjs names no scenario: ' + d.scenario);
@@ -310,10 +310,6 @@ async function runEngine(name) {
     return summary('');
   }
   const modes = modeNames.filter((mode) => {
-    if (MODES[mode].optional && !existsSync(MODES[mode].iife)) {
-      console.log('note ' + where(mode).padEnd(24) + ' not run: ' + MODES[mode].iife + ' is not built yet');
-      return false;
-    }
     if (UNSUPPORTED[name][mode]) {
       console.log('note ' + where(mode).padEnd(24) + ' not run: ' + UNSUPPORTED[name][mode]);
       return false;

@@ -1,6 +1,9 @@
-// The demo page and the script-tag example in headless Chromium: native EventSource, the forced polyfill, and a
-// browser without EventSource. Chromium comes from CHROMIUM_PATH or `which chromium`; without one these are skipped
+// The demo page and the script-tag example in headless Chromium: SharedEventSource in three tabs of one browser
+// profile, native EventSource, the forced polyfill, and a browser without EventSource. Chromium comes from CHROMIUM_PATH or `which chromium`; without one these are skipped
 // (test/browser/run.mjs is where a missing Chromium fails the run).
+import { mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startDemoServer } from '../../examples/demo/server.mjs';
@@ -45,10 +48,46 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
     );
   }
 
+  it('works in three tabs at once with SharedEventSource: every stream opens in each, a chat message sent in one arrives in the others, the server holds one stream each', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const errors: string[] = [];
+    try {
+      const pages: Page[] = [];
+      for (let i = 0; i < 3; i++) {
+        const page = await context.newPage();
+        page.on('pageerror', (error) => errors.push(String(error)));
+        await page.goto(demo.url('/'));
+        pages.push(page);
+      }
+      for (const page of pages) {
+        expect(await page.textContent('#impl')).toBe('SharedEventSource, one connection per stream for every tab');
+        expect(await page.isChecked('#share')).toBe(true);
+        // (A tab that joins gets what follows: not the chat's history, which the first tab got when it connected.)
+        await allOpen(page, 0);
+      }
+      // (Without sharing, tab two's flaky, metrics and chat would stay CONNECTING: six connections per host.)
+      await pages[1].fill('#chat-name', 'tab two');
+      await pages[1].fill('#chat-text', 'hello from the second tab');
+      await pages[1].click('#chat-form button');
+      for (const page of pages) {
+        await page.waitForFunction(() => document.getElementById('chat-feed')!.textContent!.includes('hello from the second tab'));
+      }
+      // Five streams for the three tabs, as each page says.
+      for (const page of pages) await page.waitForFunction(() => document.getElementById('server-streams')!.textContent === '5', null, { timeout: 10000 });
+      const screenshots = join(tmpdir(), 'whatwg-eventsource-demo');
+      mkdirSync(screenshots, { recursive: true });
+      await pages[2].screenshot({ path: join(screenshots, 'third-tab.png') });
+      expect(errors).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  }, 60000);
+
   it('shows every stream live with the native EventSource, then with the forced polyfill', async () => {
-    const { page, errors } = await open('/');
+    const { page, errors } = await open('/?shared=0');
     try {
       expect(await page.textContent('#impl')).toBe('the native EventSource of this browser');
+      expect(await page.isChecked('#share')).toBe(false);
       await allOpen(page);
       expect(await page.locator('#ticker-rows tr').count()).toBe(4);
 
@@ -148,7 +187,7 @@ describe.skipIf(!executablePath)('the demo page in Chromium', () => {
   }, 30000);
 
   it('installs the polyfill where the browser has no EventSource, and the switch is off', async () => {
-    const { page, errors } = await open('/', { withoutEventSource: true });
+    const { page, errors } = await open('/?shared=0', { withoutEventSource: true });
     try {
       expect(await page.textContent('#impl')).toBe('the whatwg-eventsource polyfill (this browser has no EventSource of its own)');
       expect(await page.isDisabled('#force')).toBe(true);

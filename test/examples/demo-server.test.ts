@@ -290,12 +290,13 @@ describe('the chat relay', () => {
 describe('the files it serves', () => {
   it('the demo page, its script and style, the browser example and the built files', async () => {
     for (const [path, type, contains] of [
-      ['/', 'text/html; charset=utf-8', '<script src="/dist/eventsource.iife.min.js"></script>'],
+      ['/', 'text/html; charset=utf-8', '<script src="/dist/eventsource.shared.iife.min.js"></script>'],
       ['/demo.js', 'text/javascript; charset=utf-8', 'WhatwgEventSource'],
       ['/demo.css', 'text/css; charset=utf-8', '.card'],
       ['/examples/browser/', 'text/html; charset=utf-8', '<script src="../../dist/eventsource.iife.min.js"></script>'],
       ['/dist/index.js', 'text/javascript; charset=utf-8', 'export'],
       ['/dist/eventsource.iife.min.js', 'text/javascript; charset=utf-8', 'WhatwgEventSource'],
+      ['/dist/eventsource.shared.iife.min.js', 'text/javascript; charset=utf-8', 'SharedEventSource'],
     ]) {
       const response = await fetch(demo.url(path));
       expect(response.status, path).toBe(200);

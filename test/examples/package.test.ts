@@ -51,7 +51,7 @@ describe('the npm package', () => {
           if (!/^[a-z]+:/.test(link)) queue.push(new URL(link, demo.url(path)).pathname);
         }
       }
-      expect([...seen.keys()].sort()).toEqual(['/', '/demo.css', '/demo.js', '/dist/eventsource.iife.min.js', '/examples/browser/']);
+      expect([...seen.keys()].sort()).toEqual(['/', '/demo.css', '/demo.js', '/dist/eventsource.iife.min.js', '/dist/eventsource.shared.iife.min.js', '/examples/browser/']);
       expect([...seen].filter(([, status]) => status !== 200)).toEqual([]);
     } finally {
       await demo.close();
