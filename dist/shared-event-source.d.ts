@@ -71,6 +71,19 @@ interface AsyncIterableSource<T> {
   [Symbol.asyncIterator](): AsyncIterator<T, undefined> & { [Symbol.asyncIterator](): AsyncIterator<T, undefined> };
 }
 
+/** What fromReadableStream() reads: a ReadableStream of Uint8Array chunks. */
+interface ByteStream {
+    readonly locked: boolean;
+    getReader(): ByteStreamReader;
+}
+interface ByteStreamReader {
+    read(): Promise<{
+        done: boolean;
+        value?: unknown;
+    }>;
+    cancel(reason?: unknown): Promise<void>;
+}
+
 /** Header names to values. Values may hold any Unicode: they are sent as UTF-8 bytes. */
 interface HeaderRecord {
     [name: string]: string;
@@ -229,6 +242,9 @@ interface SharedEventSourceConstructor {
         toString(): string;
     }, eventSourceInitDict?: SharedEventSourceInit): SharedEventSource<Events>;
     readonly prototype: SharedEventSource;
+    /** Inherited from the extended class (whatwg/html#12272): a stream the page holds is never shared, so this gives
+     *  an extended source of that stream. */
+    fromReadableStream<Events extends EventDataMap<Events> = {}>(stream: ByteStream): ExtendedEventSource<Events>;
     readonly CONNECTING: 0;
     readonly OPEN: 1;
     readonly CLOSED: 2;

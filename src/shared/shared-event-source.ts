@@ -11,6 +11,7 @@ import { EventSource as ExtendedEventSource, type ExtendedEventSourceInit } from
 import { attach, type Instance } from '../extended/instance';
 import { assign } from '../extended/iterate';
 import { readOptions } from '../extended/options';
+import type { ByteStream } from '../extended/readable-stream';
 import type { ErrorDetails, EventDataMap, ExtendedEventSource as ExtendedEventSourceInstance } from '../extended/types';
 import { platform } from '../platform';
 import type { TransportHandlers } from '../transport/types';
@@ -35,6 +36,9 @@ export interface SharedEventSource<Events extends EventDataMap<Events> = {}> ext
 export interface SharedEventSourceConstructor {
   new <Events extends EventDataMap<Events> = {}>(url: string | { toString(): string }, eventSourceInitDict?: SharedEventSourceInit): SharedEventSource<Events>;
   readonly prototype: SharedEventSource;
+  /** Inherited from the extended class (whatwg/html#12272): a stream the page holds is never shared, so this gives
+   *  an extended source of that stream. */
+  fromReadableStream<Events extends EventDataMap<Events> = {}>(stream: ByteStream): ExtendedEventSourceInstance<Events>;
   readonly CONNECTING: 0;
   readonly OPEN: 1;
   readonly CLOSED: 2;
