@@ -102,6 +102,11 @@ interface ParserCallbacks {
      * last event ID buffer. Called before `onEvent` for the same block.
      */
     onId?: (id: string) => void;
+    /**
+     * The last event ID buffer's value before the first stream (default ''), such as an id kept from an earlier
+     * session: an event without an `id` field carries it (`onId` reports it at the first dispatch, as any value).
+     */
+    lastEventId?: string;
     /** Called with the new reconnection time (ms) as soon as a valid `retry` line is read, not at dispatch. */
     onRetry?: (ms: number) => void;
     /** Called for each comment line with the text after the colon (one leading space removed). */

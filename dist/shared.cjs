@@ -144,7 +144,7 @@ function parser(callbacks) {
     var lineSpace;
     var skipLine;
     // The last event ID buffer is set once: it outlives a connection (see reset()).
-    var id = '';
+    var id = callbacks.lastEventId || '';
     var reportedId = null;
     // A new connection's stream: pending data is discarded and a BOM is expected again. The last event ID buffer
     // starts as the last event ID string (what the last dispatch set; an `id:` of a block that never ended is
@@ -675,6 +675,8 @@ function construct(self, args, policyFor) {
         transport = policy.transport;
     var parser$1 = parser({
         onEvent: dispatchTheEvent,
+        // NON-SPEC, for subclasses: an initial last event ID (the extended lastEventId option) is the buffer's start.
+        lastEventId: state.lastEventIdString,
         // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
         onId: function (id) {
             state.lastEventIdString = id;

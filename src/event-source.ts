@@ -193,6 +193,8 @@ export function construct(self: unknown, args: IArguments, policyFor?: PolicyFor
 
   const parser = createParser({
     onEvent: dispatchTheEvent,
+    // NON-SPEC, for subclasses: an initial last event ID (the extended lastEventId option) is the buffer's start.
+    lastEventId: state.lastEventIdString,
     // Dispatch step 1: "Set the last event ID string of the event source to the value of the last event ID buffer."
     onId: function (id) {
       state.lastEventIdString = id;

@@ -22,6 +22,11 @@ export interface ParserCallbacks {
    * last event ID buffer. Called before `onEvent` for the same block.
    */
   onId?: (id: string) => void;
+  /**
+   * The last event ID buffer's value before the first stream (default ''), such as an id kept from an earlier
+   * session: an event without an `id` field carries it (`onId` reports it at the first dispatch, as any value).
+   */
+  lastEventId?: string;
   /** Called with the new reconnection time (ms) as soon as a valid `retry` line is read, not at dispatch. */
   onRetry?: (ms: number) => void;
   /** Called for each comment line with the text after the colon (one leading space removed). */
@@ -86,7 +91,7 @@ export function parser(callbacks: ParserCallbacks): EventStreamParser {
   let skipLine: boolean;
 
   // The last event ID buffer is set once: it outlives a connection (see reset()).
-  let id = '';
+  let id = callbacks.lastEventId || '';
   let reportedId: string | null = null;
 
   // A new connection's stream: pending data is discarded and a BOM is expected again. The last event ID buffer

@@ -262,6 +262,19 @@ describe('§9.2.5-9.2.6 rules not covered above', () => {
   });
 });
 
+describe('lastEventId: the buffer\'s initial value', () => {
+  it('an event without an id carries it; onId reports it at the first dispatch, then each change', () => {
+    const ids: string[] = [];
+    const seen: string[] = [];
+    const parser = createParser({ lastEventId: 'seed', onId: (id) => ids.push(id), onEvent: (m) => seen.push(m.data + ':' + m.lastEventId) });
+    parser.feed('data: a\n\n');
+    parser.reset();
+    parser.feed('data: b\n\nid: 2\ndata: c\n\n');
+    expect(seen).toEqual(['a:seed', 'b:seed', 'c:2']);
+    expect(ids).toEqual(['seed', '2']);
+  });
+});
+
 describe('bounded memory (maxSize)', () => {
   it('an event over the bound is reported through onError, dropped, and parsing resumes after it', () => {
     const records = collect(['data:' + 'x'.repeat(50) + '\ndata:y\n\n', 'data:ok\n\n'], { maxSize: 20 });

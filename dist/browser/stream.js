@@ -62,7 +62,7 @@ function parser(callbacks) {
     var lineSpace;
     var skipLine;
     // The last event ID buffer is set once: it outlives a connection (see reset()).
-    var id = '';
+    var id = callbacks.lastEventId || '';
     var reportedId = null;
     // A new connection's stream: pending data is discarded and a BOM is expected again. The last event ID buffer
     // starts as the last event ID string (what the last dispatch set; an `id:` of a block that never ended is

@@ -223,6 +223,17 @@ describe('the last event ID', () => {
     expect(es.lastEventId).toBe('1');
   });
 
+  it('lastEventId: an event without an id keeps it, and so does the reconnection (the parser starts from it)', async () => {
+    t.server.handle('/seed', (req, res, { n }) => {
+      res.writeHead(200, { 'Content-Type': 'text/event-stream' });
+      res.end('retry: 5\ndata: ' + n + ' ' + latin1ToUtf8(String(req.headers['last-event-id'])) + '\n\n');
+    });
+    const { es, log } = t.open('/seed', { lastEventId: 'seed-7' });
+    await until(() => log.filter((l) => l.startsWith('message')).length >= 2, 'two connections');
+    expect(log.filter((l) => l.startsWith('message')).slice(0, 2)).toEqual(['message:0 seed-7:seed-7', 'message:1 seed-7:seed-7']);
+    expect(es.lastEventId).toBe('seed-7');
+  });
+
   it("lastEventIdIn: 'query' sends a query parameter (UTF-8, replacing one in the URL) and no header", async () => {
     t.server.handle('/q', echo((req) => req.url + ' ' + (req.headers['last-event-id'] ?? 'no-header')));
     const { log } = t.open('/q?lastEventId=stale&x=1', { lastEventIdIn: 'query', lastEventId: '€ 1' });
