@@ -1133,8 +1133,24 @@
     function instanceOf(source) {
         return slots(source).extended;
     }
-    function attach(state, instance) {
+    /** Makes the record of a new extended instance (or of a subclass's) and keeps it in the instance's slots. */
+    function attach(state, options, close, release) {
+        var instance = {
+            options: options,
+            state: state,
+            attempts: 0,
+            cause: null,
+            pending: null,
+            opened: null,
+            failure: null,
+            sinks: [],
+            resume: null,
+            chunks: 0,
+            close: close,
+            release: release,
+        };
         state.extended = instance;
+        return instance;
     }
 
     // `for await (const event of source)`: every message event the source dispatches from then on (the very objects
@@ -1909,23 +1925,9 @@
     // The policy of one instance, made by construct() once the instance's slots exist.
     function policyFor(options) {
         return function (ev, state, transport) {
-            var instance = {
-                options: options,
-                state: state,
-                attempts: 0,
-                cause: null,
-                pending: null,
-                opened: null,
-                failure: null,
-                sinks: [],
-                resume: null,
-                chunks: 0,
-                close: function () {
-                    ev.close();
-                },
-                release: release,
-            };
-            attach(state, instance);
+            var instance = attach(state, options, function () {
+                ev.close();
+            }, release);
             if (options.lastEventId)
                 state.lastEventIdString = options.lastEventId;
             function onAbort() {

@@ -599,31 +599,17 @@ function sharedPolicy(key, init, options) {
         // The holder's connection failed: so does this instance's.
         var failing = false;
         var released = false;
-        var instance = {
-            options: options,
-            state: state,
-            attempts: 0,
-            cause: null,
-            pending: null,
-            opened: null,
-            failure: null,
-            sinks: [],
-            chunks: 0,
-            resume: null,
-            close: onAbort,
-            release: function () {
-                if (released)
-                    return;
-                released = true;
-                hub.remove(member);
-                if (signal)
-                    signal.removeEventListener('abort', onAbort);
-                var sinks = instance.sinks.splice(0, instance.sinks.length);
-                for (var i = 0; i < sinks.length; i++)
-                    sinks[i].end();
-            },
-        };
-        extended.attach(state, instance);
+        var instance = extended.attach(state, options, onAbort, function () {
+            if (released)
+                return;
+            released = true;
+            hub.remove(member);
+            if (signal)
+                signal.removeEventListener('abort', onAbort);
+            var sinks = instance.sinks.splice(0, instance.sinks.length);
+            for (var i = 0; i < sinks.length; i++)
+                sinks[i].end();
+        });
         // (A tab that joins knows the stream's last event ID: the one its next holder would reconnect with.)
         state.lastEventIdString = hub.lastEventId();
         function onAbort() {

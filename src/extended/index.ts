@@ -11,7 +11,7 @@
 //   maxSize      maxEventSize.
 import { CLOSED, construct, EventSource as CoreEventSource, slots, type LostReason, type Policy, type State } from '../event-source';
 import type { Transport } from '../transport/types';
-import { attach, instanceOf, type Cause, type Instance } from './instance';
+import { attach, instanceOf, type Cause } from './instance';
 import { assign, asyncIteratorSymbol, iterate } from './iterate';
 import { watchPage } from './lifecycle';
 import { readOptions, type Options } from './options';
@@ -53,23 +53,14 @@ export type EventSource<Events extends { [K in keyof Events]: string } = {}> = E
 // The policy of one instance, made by construct() once the instance's slots exist.
 function policyFor(options: Options): (ev: CoreEventSource, state: State, transport: Transport) => Policy {
   return function (ev, state, transport) {
-    const instance: Instance = {
-      options: options,
-      state: state,
-      attempts: 0,
-      cause: null,
-      pending: null,
-      opened: null,
-      failure: null,
-      sinks: [],
-      resume: null,
-      chunks: 0,
-      close: function () {
+    const instance = attach(
+      state,
+      options,
+      function () {
         ev.close();
       },
-      release: release,
-    };
-    attach(state, instance);
+      release,
+    );
     if (options.lastEventId) state.lastEventIdString = options.lastEventId;
 
     function onAbort(): void {

@@ -52,6 +52,22 @@ export function instanceOf(source: unknown): Instance | undefined {
   return (slots(source) as ExtendedState).extended;
 }
 
-export function attach(state: State, instance: Instance): void {
+/** Makes the record of a new extended instance (or of a subclass's) and keeps it in the instance's slots. */
+export function attach(state: State, options: Options, close: () => void, release: () => void): Instance {
+  const instance: Instance = {
+    options: options,
+    state: state,
+    attempts: 0,
+    cause: null,
+    pending: null,
+    opened: null,
+    failure: null,
+    sinks: [],
+    resume: null,
+    chunks: 0,
+    close: close,
+    release: release,
+  };
   (state as ExtendedState).extended = instance;
+  return instance;
 }

@@ -72,28 +72,14 @@ function sharedPolicy(key: string, init: { [name: string]: unknown }, options: I
     let failing = false;
     let released = false;
 
-    const instance: Instance = {
-      options: options,
-      state: state,
-      attempts: 0,
-      cause: null,
-      pending: null,
-      opened: null,
-      failure: null,
-      sinks: [],
-      chunks: 0,
-      resume: null,
-      close: onAbort,
-      release: function () {
-        if (released) return;
-        released = true;
-        hub.remove(member);
-        if (signal) signal.removeEventListener('abort', onAbort);
-        const sinks = instance.sinks.splice(0, instance.sinks.length);
-        for (let i = 0; i < sinks.length; i++) sinks[i].end();
-      },
-    };
-    attach(state, instance);
+    const instance = attach(state, options, onAbort, function () {
+      if (released) return;
+      released = true;
+      hub.remove(member);
+      if (signal) signal.removeEventListener('abort', onAbort);
+      const sinks = instance.sinks.splice(0, instance.sinks.length);
+      for (let i = 0; i < sinks.length; i++) sinks[i].end();
+    });
     // (A tab that joins knows the stream's last event ID: the one its next holder would reconnect with.)
     state.lastEventIdString = hub.lastEventId();
 
