@@ -205,6 +205,87 @@ function normalize(value, servers) {
   return JSON.parse(json);
 }
 
+// --- The harness page ------------------------------------------------------------------------------------------------
+
+// Each scenario gets a fresh document: the test page (/__page on the scenario's own server A), in a frame of one
+// harness page that the driver loads once per page. Creating and removing a frame costs the engines about half of
+// what a top-level navigation there and back (to about:blank) did, and the test page is the same either way: its
+// own origin, its mode's globals removed by its own first script, and its network activity ended when the frame
+// goes. The harness and A are same-site (127.0.0.1; ports do not count), so the page's cookie is first-party and
+// its storage unpartitioned, as at the top level. The driver's calls reach the frame through the harness:
+//   __frame(url)  loads url in a new frame; resolves once it has loaded and its scenarios.mjs runs
+//   __call({ name, arg })  runs window[name](arg) in the frame; resolves to its result (postMessage both ways)
+//   __leave()  removes the frame; calls still waiting are rejected, so that no driver call stays pending.
+const HARNESS = `(function () {
+  var frame = null;
+  var pending = {};
+  var ids = 0;
+  var ready = null;
+  window.addEventListener('message', function (e) {
+    if (!frame || e.source !== frame.contentWindow || !e.data || e.data.harness !== 'answer') return;
+    if (e.data.id === 'ready') return ready && ready();
+    var call = pending[e.data.id];
+    if (!call) return;
+    delete pending[e.data.id];
+    if ('error' in e.data) call.reject(new Error(e.data.error));
+    else call.resolve(e.data.value);
+  });
+  window.__leave = function () {
+    if (frame) frame.remove();
+    frame = null;
+    ready = null;
+    for (var id in pending) pending[id].reject(new Error('the test page was left'));
+    pending = {};
+    return true;
+  };
+  window.__frame = function (url) {
+    window.__leave();
+    var loaded = false;
+    var running = false;
+    return new Promise(function (resolve) {
+      var check = function () {
+        if (loaded && running) resolve(true);
+      };
+      ready = function () {
+        running = true;
+        check();
+      };
+      frame = document.createElement('iframe');
+      frame.width = 800;
+      frame.height = 600;
+      frame.addEventListener('load', function () {
+        loaded = true;
+        check();
+      });
+      frame.src = url;
+      document.body.appendChild(frame);
+    });
+  };
+  window.__call = function (request) {
+    if (!frame) return Promise.reject(new Error('no test page'));
+    var id = String(++ids);
+    return new Promise(function (resolve, reject) {
+      pending[id] = { resolve: resolve, reject: reject };
+      frame.contentWindow.postMessage({ harness: 'call', id: id, name: request.name, arg: request.arg }, '*');
+    });
+  };
+})();
+`;
+
+/** Serves the harness page; resolves to its server once `pg` shows it. */
+async function openHarness(pg) {
+  const H = await startServer();
+  H.handle('/__harness', (req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' })
+      .end('<!doctype html>\n<meta charset="utf-8">\n<title>EventSource harness</title>\n<body>\n<script src="/__harness.js"></script>\n'),
+  );
+  H.handle('/__harness.js', (req, res) =>
+    res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' }).end(HARNESS),
+  );
+  await pg.goto(H.origin + '/__harness');
+  return H;
+}
+
 // --- Running --------------------------------------------------------------------------------------------------------
 
 /** Runs one scenario on the mode's page; resolves to its normalized observation. */
@@ -216,16 +297,18 @@ async function runScenario(pg, mode, scenario) {
   if (scenario.setup) scenario.setup(servers);
   let timer;
   try {
-    await pg.goto(A.origin + '/__page');
     const config = { A: A.origin, B: B.origin, X: servers.X, use: MODES[mode].use, check: MODES[mode] };
     // The mode is checked on the page first: the globals really gone, the right EventSource in place.
     const result = await Promise.race([
-      pg.call('__run', { name: scenario.name, config }).then((json) => JSON.parse(json)),
+      pg
+        .call('__frame', A.origin + '/__page')
+        .then(() => pg.call('__call', { name: '__run', arg: { name: scenario.name, config } }))
+        .then((json) => JSON.parse(json)),
       new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('scenario timed out (hang guard)')), SCENARIO_TIMEOUT))),
     ]);
     if (result.problems) throw new Error('mode check: ' + result.problems.join('; '));
     // Violation reports are queued as tasks: __report waits one task before it reads them.
-    const report = await pg.call('__report');
+    const report = await pg.call('__call', { name: '__report' });
     const pageErrors = report.errors.concat(report.violations.length ? ['CSP violations: ' + report.violations.join('; ')] : []);
     if (pageErrors.length) throw new Error('page errors: ' + pageErrors.join('; '));
     const observed = Object.assign({}, result.observation, scenario.observe ? scenario.observe(servers) : {});
@@ -233,7 +316,7 @@ async function runScenario(pg, mode, scenario) {
   } finally {
     clearTimeout(timer);
     // Leave the page before the servers go, so that nothing reconnects to them.
-    await pg.goto('about:blank').catch(() => {});
+    await pg.call('__leave').catch(() => {});
     await Promise.all([A.close(), B.close()]);
   }
 }
@@ -242,9 +325,12 @@ async function runScenario(pg, mode, scenario) {
 async function runMode(browser, mode) {
   const results = [];
   let pg;
+  let harness;
   try {
     pg = await browser.newPage();
+    harness = await openHarness(pg);
   } catch (error) {
+    if (pg) await pg.close().catch(() => {});
     return selected.map((scenario) => [scenario.name, error, 0]);
   }
   try {
@@ -258,6 +344,7 @@ async function runMode(browser, mode) {
     }
   } finally {
     await pg.close().catch(() => {});
+    await harness.close();
   }
   return results;
 }

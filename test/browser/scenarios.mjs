@@ -1139,4 +1139,21 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
 
   /** Uncaught errors and CSP violations since the page loaded (after one task, for violation reports queued). */
   window.__report = () => sleep(0).then(() => ({ errors: window.__errors(), violations: window.__violations() }));
+
+  // The page runs in a frame of run.mjs's harness page, which asks for __run and __report by postMessage; answers go
+  // back the same way. `ready` tells the harness that this script runs.
+  if (window.parent !== window) {
+    const answer = (message) => window.parent.postMessage(Object.assign({ harness: 'answer' }, message), '*');
+    window.addEventListener('message', (e) => {
+      if (e.source !== window.parent || !e.data || e.data.harness !== 'call') return;
+      const { id, name, arg } = e.data;
+      Promise.resolve()
+        .then(() => window[name](arg))
+        .then(
+          (value) => answer({ id, value }),
+          (error) => answer({ id, error: String((error && error.message) || error) }),
+        );
+    });
+    answer({ id: 'ready' });
+  }
 }
