@@ -174,52 +174,63 @@ const webkit = {
   label: 'WebKit',
   install: 'webkit2gtk-driver',
   find: () => process.env.WEBKIT_WEBDRIVER_PATH || which('WebKitWebDriver'),
-  // One WebDriver session, one page: modes run one after another.
-  jobs: 1,
+  // A WebKitWebDriver holds one session, one window: each page is a driver and browser of its own, on one Xvfb.
+  jobs: 2,
   async launch(executablePath) {
     const children = [];
-    const close = () => children.forEach(killGroup);
+    const kill = () => children.forEach(killGroup);
     try {
       const xvfb = await startXvfb();
       children.push(xvfb.child);
-      const port = await freePort();
-      const driver = spawnGroup(executablePath, ['--port=' + port, '--host=127.0.0.1'], {
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: Object.assign({}, process.env, { DISPLAY: xvfb.display }),
-      });
-      children.push(driver);
-      driver.stderr.resume();
-      // The driver prints nothing when it listens; its status answers once it does (connection refused before).
-      const base = 'http://127.0.0.1:' + port;
-      for (let attempt = 0; ; attempt++) {
-        if (driver.exitCode !== null) throw new Error('WebKitWebDriver exited (' + driver.exitCode + ')');
-        try {
-          await webdriver(base, 'GET', '/status');
-          break;
-        } catch (error) {
-          if (attempt > 600) throw error;
-          await new Promise((resolve) => setTimeout(resolve, 50));
+      /** Starts a driver and opens its session: resolves to { base, path, version }. */
+      const startSession = async () => {
+        const port = await freePort();
+        const driver = spawnGroup(executablePath, ['--port=' + port, '--host=127.0.0.1'], {
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: Object.assign({}, process.env, { DISPLAY: xvfb.display }),
+        });
+        children.push(driver);
+        driver.stderr.resume();
+        // The driver prints nothing when it listens; its status answers once it does (connection refused before).
+        const base = 'http://127.0.0.1:' + port;
+        for (let attempt = 0; ; attempt++) {
+          if (driver.exitCode !== null) throw new Error('WebKitWebDriver exited (' + driver.exitCode + ')');
+          try {
+            await webdriver(base, 'GET', '/status');
+            break;
+          } catch (error) {
+            if (attempt > 600) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 50));
+          }
         }
-      }
-      return await webkitBrowser(base, close);
+        const session = await webdriver(base, 'POST', '/session', { capabilities: { alwaysMatch: { browserName: 'MiniBrowser' } } });
+        const path = '/session/' + session.sessionId;
+        // The script timeout is only a hang guard (run.mjs has its own): calls wait on the page's events.
+        await webdriver(base, 'POST', path + '/timeouts', { script: 600000, pageLoad: 120000 });
+        return { base, path, version: session.capabilities.browserVersion };
+      };
+      const first = await startSession();
+      return webkitBrowser(first, startSession, kill);
     } catch (error) {
-      close();
+      kill();
       throw error;
     }
   },
 };
 
-async function webkitBrowser(base, kill) {
-  const session = await webdriver(base, 'POST', '/session', { capabilities: { alwaysMatch: { browserName: 'MiniBrowser' } } });
-  const path = '/session/' + session.sessionId;
-  // The script timeout is only a hang guard (run.mjs has its own): calls wait on the page's events.
-  await webdriver(base, 'POST', path + '/timeouts', { script: 600000, pageLoad: 120000 });
-  let open = false;
+/** Pages on WebDriver sessions: a closed page's session waits (on about:blank) for the next page. */
+function webkitBrowser(first, startSession, kill) {
+  const sessions = [first];
+  const idle = [first];
   return {
-    version: session.capabilities.browserVersion,
+    version: first.version,
     async newPage() {
-      if (open) throw new Error('WebKit: one page at a time');
-      open = true;
+      let session = idle.pop();
+      if (!session) {
+        session = await startSession();
+        sessions.push(session);
+      }
+      const { base, path } = session;
       return {
         goto: (url) => webdriver(base, 'POST', path + '/url', { url }),
         async call(name, arg) {
@@ -235,13 +246,13 @@ async function webkitBrowser(base, kill) {
           return JSON.parse(result.value);
         },
         async close() {
-          open = false;
           await webdriver(base, 'POST', path + '/url', { url: 'about:blank' }).catch(() => {});
+          idle.push(session);
         },
       };
     },
     async close() {
-      await webdriver(base, 'DELETE', path).catch(() => {});
+      await Promise.all(sessions.map(({ base, path }) => webdriver(base, 'DELETE', path).catch(() => {})));
       kill();
     },
   };

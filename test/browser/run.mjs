@@ -1,11 +1,12 @@
 // Native EventSource against the polyfill, in Chromium, Firefox and WebKit, on the same streams:
 //   node test/browser/run.mjs [name filter, `a|b` for either] [--engine=chromium,firefox,webkit] [--mode=legacy,...]
-// Environment: CHROMIUM_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH, BROWSER_JOBS (modes at a time in Chromium and
-// Firefox; WebKit runs one), IIFE_FILE (the script tag under test), SHOW_NATIVE=1 (print native's observations).
-// The engines run one after another. In each, every scenario (scenarios.mjs) runs first with the engine's own
-// EventSource, then in each polyfill mode; every key of each observation must equal native's in the same engine,
-// except the intended differences (differences.mjs). Each engine ends with a line of its own; the run ends with
-// exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
+// Environment: CHROMIUM_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH, BROWSER_JOBS (modes at a time in each engine:
+// 3 in Chromium and Firefox, 2 in WebKit by default), IIFE_FILE (the script tag under test), SHOW_NATIVE=1 (print
+// native's observations).
+// The engines run side by side (each one's lines are printed together when it is done). In each, every scenario
+// (scenarios.mjs) runs first with the engine's own EventSource, then in each polyfill mode; every key of each
+// observation must equal native's in the same engine, except the intended differences (differences.mjs). Each
+// engine ends with a line of its own; the run ends with exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,8 +25,8 @@ const IIFE_PATH = dist(process.env.IIFE_FILE || 'eventsource.iife.min.js');
 const EXTENDED_PATH = dist('eventsource.extended.iife.min.js');
 // The shared script tag (SharedEventSource).
 const SHARED_PATH = dist('eventsource.shared.iife.min.js');
-// Hang guards only: scenarios wait on events (see `until` in scenarios.mjs, 20 s per wait).
-const SCENARIO_TIMEOUT = 90000;
+// Hang guards only: scenarios wait on events (see `until` in scenarios.mjs, 60 s per wait).
+const SCENARIO_TIMEOUT = 180000;
 
 // Globals removed by the page's first script, before the script tag, to make an engine look like an old browser.
 const LEGACY_REMOVED = ['EventSource', 'fetch', 'Request', 'Response', 'Headers', 'ReadableStream', 'TextDecoder', 'TextEncoder', 'AbortController'];
@@ -84,10 +85,14 @@ const selected = scenarios.filter((s) => !only || only.split('|').some((part) =>
 
 let passed = 0;
 let failed = 0;
-const line = (ok, where, name, detail) => {
+/** Counts one check and prints its line (or, with `out`, an engine's output, adds it there). */
+const line = (ok, where, name, detail, out) => {
   if (ok) passed++;
   else failed++;
-  console.log((ok ? 'ok   ' : 'FAIL ') + where.padEnd(24) + ' ' + name + (detail ? '\n       ' + detail.split('\n').join('\n       ') : ''));
+  if (out) out.counts[ok ? 0 : 1]++;
+  const text = (ok ? 'ok   ' : 'FAIL ') + where.padEnd(24) + ' ' + name + (detail ? '\n       ' + detail.split('\n').join('\n       ') : '');
+  if (out) out.lines.push(text);
+  else console.log(text);
 };
 
 // --- The test page --------------------------------------------------------------------------------------------------
@@ -379,44 +384,51 @@ function checkNative(engine, scenario, obs) {
     .join('\n');
 }
 
-let current = null;
+// The browsers launched and not yet closed.
+const running = new Set();
 
-/** One engine: launch, every mode (`jobs` at a time, native first), compare, close. Returns its counts and time. */
+/**
+ * One engine: launch, every mode (`jobs` at a time, native first), compare, close. The engines run side by side:
+ * each one's lines are kept and printed together when it is done, ending with its own counts and time.
+ */
 async function runEngine(name) {
   const engine = engines[name];
   const start = Date.now();
-  const before = [passed, failed];
+  const out = { lines: [], counts: [0, 0] };
+  const check = (ok, where, label, detail) => line(ok, where, label, detail, out);
   const where = (mode) => name + ' ' + mode;
   const summary = (version) => {
     const seconds = Math.round((Date.now() - start) / 1000);
-    console.log(engine.label + ' ' + version + ': ' + (passed - before[0]) + ' checks passed, ' + (failed - before[1]) + ' failed, ' + seconds + ' s\n');
+    out.lines.push(engine.label + ' ' + version + ': ' + out.counts[0] + ' checks passed, ' + out.counts[1] + ' failed, ' + seconds + ' s\n');
+    console.log(out.lines.join('\n'));
   };
   const executablePath = engine.find();
   if (!installed(executablePath)) {
-    line(false, where('launch'), engine.label + ' not found: apt-get install ' + engine.install + ' (or set its path variable)');
+    check(false, where('launch'), engine.label + ' not found: apt-get install ' + engine.install + ' (or set its path variable)');
     return summary('');
   }
   const modes = modeNames.filter((mode) => {
     if (UNSUPPORTED[name][mode]) {
-      console.log('note ' + where(mode).padEnd(24) + ' not run: ' + UNSUPPORTED[name][mode]);
+      out.lines.push('note ' + where(mode).padEnd(24) + ' not run: ' + UNSUPPORTED[name][mode]);
       return false;
     }
     return true;
   });
   const missing = modes.filter((mode) => MODES[mode].iife && !existsSync(MODES[mode].iife));
   if (missing.length) {
-    line(false, where('setup'), missing.map((mode) => MODES[mode].iife).join(', ') + ' missing: build first (npm run build)');
+    check(false, where('setup'), missing.map((mode) => MODES[mode].iife).join(', ') + ' missing: build first (npm run build)');
     return summary('');
   }
   let browser;
   try {
-    browser = current = await engine.launch(executablePath);
+    browser = await engine.launch(executablePath);
+    running.add(browser);
   } catch (error) {
-    line(false, where('launch'), engine.label + ' could not be launched: ' + String(error && error.message).split('\n')[0]);
+    check(false, where('launch'), engine.label + ' could not be launched: ' + String(error && error.message).split('\n')[0]);
     return summary('');
   }
-  const jobs = engine.jobs === 1 ? 1 : Math.max(1, Number(process.env.BROWSER_JOBS) || engine.jobs);
-  console.log(engine.label + ' ' + browser.version + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length + ' modes, ' + jobs + ' at a time');
+  const jobs = Math.max(1, Number(process.env.BROWSER_JOBS) || engine.jobs);
+  out.lines.push(engine.label + ' ' + browser.version + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length + ' modes, ' + jobs + ' at a time');
   try {
     // Modes run `jobs` at a time, each on its own page; lines are printed mode by mode, native first.
     const pending = new Map();
@@ -434,22 +446,22 @@ async function runEngine(name) {
         const scenario = selected.find((s) => s.name === scenarioName);
         const label = scenarioName + ' (' + ms + ' ms)';
         if (obs instanceof Error) {
-          line(false, where(mode), label, obs.message);
+          check(false, where(mode), label, obs.message);
         } else if (mode === 'native') {
           natives.set(scenarioName, obs);
-          if (process.env.SHOW_NATIVE) console.log(JSON.stringify(obs));
+          if (process.env.SHOW_NATIVE) out.lines.push(JSON.stringify(obs));
           const stale = checkNative(name, scenario, obs);
-          line(!stale, where(mode), label, stale);
+          check(!stale, where(mode), label, stale);
         } else if (!natives.has(scenarioName)) {
-          line(false, where(mode), label, 'no native observation to compare with');
+          check(false, where(mode), label, 'no native observation to compare with');
         } else {
           const mismatch = compare(name, scenario, mode, natives.get(scenarioName), obs);
-          line(!mismatch, where(mode), label, mismatch);
+          check(!mismatch, where(mode), label, mismatch);
         }
       }
     }
   } finally {
-    current = null;
+    running.delete(browser);
     await browser.close().catch(() => {});
   }
   summary(browser.version);
@@ -461,13 +473,13 @@ async function main() {
   if (unknown.length) {
     return line(false, 'setup', 'unknown: ' + unknown.join(', ') + ' (engines: ' + Object.keys(engines).join(', ') + '; modes: ' + Object.keys(MODES).join(', ') + ')');
   }
-  for (const name of engineNames) await runEngine(name);
+  await Promise.all(engineNames.map(runEngine));
 }
 
-// Interrupted: close the browser in use (its processes, and the driver and Xvfb for WebKit), then stop.
+// Interrupted: close the browsers in use (their processes, and the driver and Xvfb for WebKit), then stop.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    const closing = current ? current.close().catch(() => {}) : Promise.resolve();
+    const closing = Promise.all([...running].map((browser) => browser.close().catch(() => {})));
     const guard = setTimeout(() => process.exit(1), 10000);
     closing.then(() => {
       clearTimeout(guard);

@@ -1059,16 +1059,20 @@ export const scenarios = [
 // --- The page side ------------------------------------------------------------------------------------------------
 if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+  // Hang guards of the waits below. The slowest wait here, 20,000 events through XMLHttpRequest in WebKit (where
+  // each read of a growing responseText costs more), takes 6 s alone and took 24 s with the three
+  // engines and vitest side by side on two cores: 60 s leaves room for a machine twice as loaded.
+  const WAIT_GUARD = 60000;
 
   /**
-   * Resolves when check() (maybe async) is truthy, checking every few ms. The 20 s limit is a hang guard only, far
+   * Resolves when check() (maybe async) is truthy, checking every few ms. The 60 s limit is a hang guard only, far
    * beyond any wait here on a loaded machine: it turns a hang into a failure that says what was awaited.
    */
   const until = async (check, what) => {
     const start = Date.now();
     for (;;) {
       if (await check()) return;
-      if (Date.now() - start > 20000) throw new Error('timed out waiting for ' + what);
+      if (Date.now() - start > WAIT_GUARD) throw new Error('timed out waiting for ' + what);
       await sleep(5);
     }
   };
@@ -1105,7 +1109,7 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
     });
     if (op !== 'wait') return answer;
     let timer;
-    const guard = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out waiting for ' + name)), 20000)));
+    const guard = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timed out waiting for ' + name)), WAIT_GUARD)));
     return Promise.race([answer, guard]).finally(() => clearTimeout(timer));
   };
 
