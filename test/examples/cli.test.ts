@@ -13,7 +13,7 @@ type Server = Awaited<ReturnType<typeof startServer>>;
 type Received = Array<{ method: string; type: string | undefined; body: string }>;
 
 // Each case spawns the real CLI against a real node:http server. The cases are independent and spend their time
-// waiting on those processes, so every describe runs its cases concurrently (vitest's maxConcurrency at a time):
+// waiting on those processes, so every describe runs its cases concurrently (maxConcurrency in vitest.config.ts):
 // each case gets its own server (the fixture counts connections per path, and some endpoints answer by that count)
 // and its own processes, which end with it, through these fixtures, set up only for the cases that use them.
 const it = base.extend<{ server: Server; start: (args: string[]) => Started; cli: (...args: string[]) => Promise<Finished>; received: Received }>({
