@@ -479,7 +479,7 @@ async function main() {
   if (unknown.length) {
     return line(false, 'setup', 'unknown: ' + unknown.join(', ') + ' (engines: ' + Object.keys(engines).join(', ') + '; modes: ' + Object.keys(MODES).join(', ') + ')');
   }
-  await Promise.all(engineNames.map(runEngine));
+  for (const name of engineNames) await runEngine(name);
 }
 
 // Interrupted: close the browsers in use (their processes, and the driver and Xvfb for WebKit), then stop.

@@ -328,7 +328,15 @@ const scenarios = [
     const first = await holder(pages);
     const cdp = await t.context.newCDPSession(first);
     await cdp.send('Debugger.enable');
-    await emitDuring(t.stream, 20, () => cdp.send('Debugger.pause'));
+    // Debugger.pause stops the page at its next statement: the wait for Debugger.paused makes sure that the tab has
+    // stopped while events still flow (an evaluation runs a statement at once, if nothing else does). Without it, on a
+    // loaded machine, the holder could relay all 20 events before it stopped, and no other tab took over.
+    const paused = new Promise((resolve) => cdp.once('Debugger.paused', resolve));
+    await emitDuring(t.stream, 20, async () => {
+      await cdp.send('Debugger.pause');
+      cdp.send('Runtime.evaluate', { expression: '0' }).catch(() => {});
+      await paused;
+    });
     const others = pages.filter((p) => p !== first);
     for (const page of others) await logReaches(page, 21);
     for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 20)]);
