@@ -3,10 +3,11 @@
 // Environment: CHROMIUM_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH, BROWSER_JOBS (modes at a time in each engine:
 // 3 in Chromium and Firefox, 2 in WebKit by default), IIFE_FILE (the script tag under test), SHOW_NATIVE=1 (print
 // native's observations).
-// The engines run side by side (each one's lines are printed together when it is done). In each, every scenario
-// (scenarios.mjs) runs first with the engine's own EventSource, then in each polyfill mode; every key of each
-// observation must equal native's in the same engine, except the intended differences (differences.mjs). Each
-// engine ends with a line of its own; the run ends with exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
+// The engines run one after another (side by side they cost more CPU than they save in waiting, on two cores);
+// each one's lines are printed together when it is done. In each, every scenario (scenarios.mjs) runs first with
+// the engine's own EventSource, then in each polyfill mode; every key of each observation must equal native's in the
+// same engine, except the intended differences (differences.mjs). Each engine ends with a line of its own; the run
+// ends with exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -378,8 +379,8 @@ function checkNative(engine, scenario, obs) {
 const running = new Set();
 
 /**
- * One engine: launch, every mode (`jobs` at a time, native first), compare, close. The engines run side by side:
- * each one's lines are kept and printed together when it is done, ending with its own counts and time.
+ * One engine: launch, every mode (`jobs` at a time, native first), compare, close. Its lines are kept and printed
+ * together when it is done, ending with its own counts and time.
  */
 async function runEngine(name) {
   const engine = engines[name];
