@@ -3,17 +3,17 @@
 // Environment: CHROMIUM_PATH, FIREFOX_PATH, WEBKIT_WEBDRIVER_PATH, BROWSER_JOBS (modes at a time in each engine:
 // 3 in Chromium and Firefox, 2 in WebKit by default), IIFE_FILE (the script tag under test), SHOW_NATIVE=1 (print
 // native's observations).
-// The engines run one after another (side by side they cost more CPU than they save in waiting, on two cores);
-// each one's lines are printed together when it is done. In each, every scenario (scenarios.mjs) runs first with
-// the engine's own EventSource, then in each polyfill mode; every key of each observation must equal native's in the
-// same engine, except the intended differences (differences.mjs). Each engine ends with a line of its own; the run
-// ends with exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
+// The engines run one after another (side by side they cost more CPU than they save in waiting, on two cores). In
+// each, every scenario (scenarios.mjs) runs first with the engine's own EventSource, then in each polyfill mode;
+// every key of each observation must equal native's in the same engine, except the intended differences
+// (differences.mjs). Each engine ends with a line of its own; the run ends with exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { createServer } from 'node:net';
 import { startServer } from '../helpers/sse-server.mjs';
+import { guard } from '../helpers/wait.mjs';
 import { scenarios } from './scenarios.mjs';
 import { engines, installed } from './engines.mjs';
 import { INTENDED_DIFFERENCES, POLYFILL_MODES } from './differences.mjs';
@@ -86,14 +86,11 @@ const selected = scenarios.filter((s) => !only || only.split('|').some((part) =>
 
 let passed = 0;
 let failed = 0;
-/** Counts one check and prints its line (or, with `out`, an engine's output, adds it there). */
-const line = (ok, where, name, detail, out) => {
+/** Counts one check and prints its line. */
+const line = (ok, where, name, detail) => {
   if (ok) passed++;
   else failed++;
-  if (out) out.counts[ok ? 0 : 1]++;
-  const text = (ok ? 'ok   ' : 'FAIL ') + where.padEnd(24) + ' ' + name + (detail ? '\n       ' + detail.split('\n').join('\n       ') : '');
-  if (out) out.lines.push(text);
-  else console.log(text);
+  console.log((ok ? 'ok   ' : 'FAIL ') + where.padEnd(24) + ' ' + name + (detail ? '\n       ' + detail.split('\n').join('\n       ') : ''));
 };
 
 // --- The test page --------------------------------------------------------------------------------------------------
@@ -301,17 +298,13 @@ async function runScenario(pg, mode, scenario) {
   const servers = Object.assign({ A, B, X: await closedOrigin() }, flagBoard());
   serveStatic(servers, mode);
   if (scenario.setup) scenario.setup(servers);
-  let timer;
   try {
     const config = { A: A.origin, B: B.origin, X: servers.X, use: MODES[mode].use, check: MODES[mode] };
     // The mode is checked on the page first: the globals really gone, the right EventSource in place.
-    const result = await Promise.race([
-      pg
-        .call('__frame', A.origin + '/__page')
-        .then(() => pg.call('__call', { name: '__run', arg: { name: scenario.name, config } }))
-        .then((json) => JSON.parse(json)),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('scenario timed out (hang guard)')), SCENARIO_TIMEOUT))),
-    ]);
+    const run = pg
+      .call('__frame', A.origin + '/__page')
+      .then(() => pg.call('__call', { name: '__run', arg: { name: scenario.name, config } }));
+    const result = JSON.parse(await guard(run, SCENARIO_TIMEOUT, 'scenario timed out (hang guard)'));
     if (result.problems) throw new Error('mode check: ' + result.problems.join('; '));
     // Violation reports are queued as tasks: __report waits one task before it reads them.
     const report = await pg.call('__call', { name: '__report' });
@@ -320,7 +313,6 @@ async function runScenario(pg, mode, scenario) {
     const observed = Object.assign({}, result.observation, scenario.observe ? scenario.observe(servers) : {});
     return normalize(observed, servers);
   } finally {
-    clearTimeout(timer);
     // Leave the page before the servers go, so that nothing reconnects to them.
     await pg.call('__leave').catch(() => {});
     await Promise.all([A.close(), B.close()]);
@@ -375,51 +367,44 @@ function checkNative(engine, scenario, obs) {
     .join('\n');
 }
 
-// The browsers launched and not yet closed.
-const running = new Set();
+let current = null;
 
-/**
- * One engine: launch, every mode (`jobs` at a time, native first), compare, close. Its lines are kept and printed
- * together when it is done, ending with its own counts and time.
- */
+/** One engine: launch, every mode (`jobs` at a time, native first), compare, close. Ends with its counts and time. */
 async function runEngine(name) {
   const engine = engines[name];
   const start = Date.now();
-  const out = { lines: [], counts: [0, 0] };
-  const check = (ok, where, label, detail) => line(ok, where, label, detail, out);
+  const before = [passed, failed];
   const where = (mode) => name + ' ' + mode;
   const summary = (version) => {
     const seconds = Math.round((Date.now() - start) / 1000);
-    out.lines.push(engine.label + ' ' + version + ': ' + out.counts[0] + ' checks passed, ' + out.counts[1] + ' failed, ' + seconds + ' s\n');
-    console.log(out.lines.join('\n'));
+    console.log(engine.label + ' ' + version + ': ' + (passed - before[0]) + ' checks passed, ' + (failed - before[1]) + ' failed, ' + seconds + ' s\n');
   };
   const executablePath = engine.find();
   if (!installed(executablePath)) {
-    check(false, where('launch'), engine.label + ' not found: apt-get install ' + engine.install + ' (or set its path variable)');
+    line(false, where('launch'), engine.label + ' not found: apt-get install ' + engine.install + ' (or set its path variable)');
     return summary('');
   }
   const modes = modeNames.filter((mode) => {
     if (UNSUPPORTED[name][mode]) {
-      out.lines.push('note ' + where(mode).padEnd(24) + ' not run: ' + UNSUPPORTED[name][mode]);
+      console.log('note ' + where(mode).padEnd(24) + ' not run: ' + UNSUPPORTED[name][mode]);
       return false;
     }
     return true;
   });
   const missing = modes.filter((mode) => MODES[mode].iife && !existsSync(MODES[mode].iife));
   if (missing.length) {
-    check(false, where('setup'), missing.map((mode) => MODES[mode].iife).join(', ') + ' missing: build first (npm run build)');
+    line(false, where('setup'), missing.map((mode) => MODES[mode].iife).join(', ') + ' missing: build first (npm run build)');
     return summary('');
   }
   let browser;
   try {
-    browser = await engine.launch(executablePath);
-    running.add(browser);
+    browser = current = await engine.launch(executablePath);
   } catch (error) {
-    check(false, where('launch'), engine.label + ' could not be launched: ' + String(error && error.message).split('\n')[0]);
+    line(false, where('launch'), engine.label + ' could not be launched: ' + String(error && error.message).split('\n')[0]);
     return summary('');
   }
   const jobs = Math.max(1, Number(process.env.BROWSER_JOBS) || engine.jobs);
-  out.lines.push(engine.label + ' ' + browser.version + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length + ' modes, ' + jobs + ' at a time');
+  console.log(engine.label + ' ' + browser.version + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length + ' modes, ' + jobs + ' at a time');
   try {
     // Modes run `jobs` at a time: each job opens a page (with the harness) and takes the next mode until none is
     // left. (A page per mode cost Chromium some 0.7 CPU-seconds each; modes never share an origin, as every
@@ -452,23 +437,23 @@ async function runEngine(name) {
         const scenario = selected.find((s) => s.name === scenarioName);
         const label = scenarioName + ' (' + ms + ' ms)';
         if (obs instanceof Error) {
-          check(false, where(mode), label, obs.message);
+          line(false, where(mode), label, obs.message);
         } else if (mode === 'native') {
           natives.set(scenarioName, obs);
-          if (process.env.SHOW_NATIVE) out.lines.push(JSON.stringify(obs));
+          if (process.env.SHOW_NATIVE) console.log(JSON.stringify(obs));
           const stale = checkNative(name, scenario, obs);
-          check(!stale, where(mode), label, stale);
+          line(!stale, where(mode), label, stale);
         } else if (!natives.has(scenarioName)) {
-          check(false, where(mode), label, 'no native observation to compare with');
+          line(false, where(mode), label, 'no native observation to compare with');
         } else {
           const mismatch = compare(name, scenario, mode, natives.get(scenarioName), obs);
-          check(!mismatch, where(mode), label, mismatch);
+          line(!mismatch, where(mode), label, mismatch);
         }
       }
     }
     await jobsDone;
   } finally {
-    running.delete(browser);
+    current = null;
     await browser.close().catch(() => {});
   }
   summary(browser.version);
@@ -483,10 +468,10 @@ async function main() {
   for (const name of engineNames) await runEngine(name);
 }
 
-// Interrupted: close the browsers in use (their processes, and the driver and Xvfb for WebKit), then stop.
+// Interrupted: close the browser in use (its processes, and the drivers and Xvfb for WebKit), then stop.
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(signal, () => {
-    const closing = Promise.all([...running].map((browser) => browser.close().catch(() => {})));
+    const closing = current ? current.close().catch(() => {}) : Promise.resolve();
     const guard = setTimeout(() => process.exit(1), 10000);
     closing.then(() => {
       clearTimeout(guard);

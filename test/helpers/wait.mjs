@@ -6,6 +6,16 @@ export const HANG = 60000;
 
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Settles as `promise` does, or rejects with Error(message) after `ms`: a hang guard around a whole case, whose timer
+ * never outlives it.
+ */
+export function guard(promise, ms, message) {
+  let timer;
+  const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 /** Resolves when check() is true, polling every few ms; rejects after `ms` with what was awaited. */
 export async function until(check, what, ms = HANG) {
   const start = Date.now();

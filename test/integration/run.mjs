@@ -5,6 +5,7 @@
 // The runtime's own build also waits for the socket of a closed stream to close (seconds on Node's fetch): one
 // run per runtime pays for that, and every other run (the browsers' build here, vitest's) checks the abort.
 import { cases, runCase } from './suite.mjs';
+import { guard } from '../helpers/wait.mjs';
 
 const args = (typeof Deno !== 'undefined' ? Deno.args : process.argv.slice(2)).slice();
 const browserBuild = args.indexOf('--browser-build') >= 0;
@@ -23,20 +24,14 @@ console.log('integration suite on ' + runtime + (browserBuild ? ", browsers' bui
 for (const [name, fn] of cases) {
   if (only && !name.includes(only)) continue;
   const start = Date.now();
-  let timer;
   try {
-    await Promise.race([
-      runCase(fn, EventSource),
-      // Only a hang guard: above the waits' own deadlines (test/helpers/wait.mjs).
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('case timed out after 120 s')), 120000))),
-    ]);
+    // Only a hang guard: above the waits' own deadlines (test/helpers/wait.mjs).
+    await guard(runCase(fn, EventSource), 120000, 'case timed out after 120 s');
     passed++;
     console.log('  ok   ' + name + ' (' + (Date.now() - start) + ' ms)');
   } catch (error) {
     failed++;
     console.log('  FAIL ' + name + '\n       ' + String(error && error.stack ? error.stack : error).split('\n').join('\n       '));
-  } finally {
-    clearTimeout(timer);
   }
 }
 if (unhandled.length) {

@@ -13,6 +13,7 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../helpers/chromium.mjs';
 import { startServer } from '../helpers/sse-server.mjs';
+import { guard } from '../helpers/wait.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const IIFE_PATH = resolve(root + 'dist', process.env.IIFE_FILE || 'eventsource.shared.iife.min.js');
@@ -503,12 +504,8 @@ for (const [name, fn] of browser ? scenarios : []) {
   await context.addInitScript(COUNT_FETCHES);
   const t = { server, context, stream: ticker(server), errors: [] };
   const start = Date.now();
-  let timer;
   try {
-    await Promise.race([
-      fn(t),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('scenario still waiting after ' + SCENARIO_BOUND + ' ms')), SCENARIO_BOUND))),
-    ]);
+    await guard(fn(t), SCENARIO_BOUND, 'scenario still waiting after ' + SCENARIO_BOUND + ' ms');
     assert.deepEqual(t.errors, [], 'no uncaught error in any page');
     passed++;
     console.log('  ok   ' + name + ' (' + (Date.now() - start) + ' ms)');
@@ -516,7 +513,6 @@ for (const [name, fn] of browser ? scenarios : []) {
     failed++;
     console.log('  FAIL ' + name + '\n       ' + String(error && error.stack ? error.stack : error).split('\n').join('\n       '));
   } finally {
-    clearTimeout(timer);
     await context.close().catch(() => {});
     await server.close();
   }
