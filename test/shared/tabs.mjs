@@ -329,24 +329,26 @@ const scenarios = [
     const first = await holder(pages);
     const cdp = await t.context.newCDPSession(first);
     await cdp.send('Debugger.enable');
-    // Debugger.pause stops the page at its next statement: the wait for Debugger.paused makes sure that the tab has
-    // stopped while events still flow (an evaluation runs a statement at once, if nothing else does). Without it, on a
-    // loaded machine, the holder could relay all 20 events before it stopped, and no other tab took over.
+    // Debugger.pause stops the page at its next statement; the wait for Debugger.paused makes sure that it has (an
+    // evaluation runs a statement at once, if nothing else does). Events flow while the pause lands, and the holder
+    // may relay any number of them first; the five sent once it has stopped can reach the other tabs only through a
+    // connection of their own, so a takeover is what this waits for, whatever the machine's speed.
     const paused = new Promise((resolve) => cdp.once('Debugger.paused', resolve));
     await emitDuring(t.stream, 20, async () => {
       await cdp.send('Debugger.pause');
       cdp.send('Runtime.evaluate', { expression: '0' }).catch(() => {});
       await paused;
     });
+    t.stream.emit(5);
     const others = pages.filter((p) => p !== first);
-    for (const page of others) await logReaches(page, 21);
-    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 20)]);
+    for (const page of others) await logReaches(page, 26);
+    for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 25)]);
     assert.equal(t.stream.requests.length, 2);
     assert.notEqual(t.stream.requests[1], null);
     await cdp.send('Debugger.resume');
     t.stream.emit(5);
-    for (const page of pages) await logReaches(page, 26);
-    for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 25)]);
+    for (const page of pages) await logReaches(page, 31);
+    for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 30)]);
     await until(() => t.stream.open.size === 1);
   }],
 
