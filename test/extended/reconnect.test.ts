@@ -228,7 +228,7 @@ describe('inactivityTimeout', () => {
 
   it('so is a request that gets no response', async () => {
     const { es, log } = t.open('/no-response', { inactivityTimeout: 40, reconnectionTime: 5 });
-    await until(() => t.server.count('/no-response') === 2, 'reconnected');
+    await until(() => t.server.count('/no-response') >= 2, 'reconnected');
     // (On a loaded machine the second request may time out too before this looks: one entry or more, all alike.)
     expect(log.length).toBeGreaterThan(0);
     expect([...new Set(log)]).toEqual(['error:0:timeout']);

@@ -91,7 +91,7 @@ describe('the extensions on XMLHttpRequest (jsdom)', () => {
 
   it('inactivityTimeout and a one-shot stream', async () => {
     const a = open('/silent', { inactivityTimeout: 500, reconnectionTime: 5 });
-    await until(() => server.count('/silent') === 2, 'reconnected after the stall');
+    await until(() => server.count('/silent') >= 2, 'reconnected after the stall');
     // On a loaded machine the 50 ms can pass before the response arrives: then there is no `open` before the error.
     expect(a.log.filter((entry) => entry !== 'open')[0]).toBe('error:0:timeout');
     a.es.close();
