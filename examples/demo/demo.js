@@ -291,15 +291,15 @@
 
   // One chart: a y axis from 0 to a round number just above the largest value shown (at least `floor`, at most
   // `ceiling`), three grid lines, an x axis of the last minute, and a line per series. The canvas's aria-label says
-  // the same in words.
+  // the same in words: the scale, the largest value shown (the peak) and each series' latest value.
   function drawChart(canvas, series, title, unit, floor, ceiling) {
     if (!canvas.getContext) return;
     var now = samples.length ? samples[samples.length - 1].at : 0;
-    var max = floor;
+    var peak = 0;
     for (var i = 0; i < samples.length; i++) {
-      for (var k = 0; k < series.length; k++) max = Math.max(max, series[k].value(samples[i]));
+      for (var k = 0; k < series.length; k++) peak = Math.max(peak, series[k].value(samples[i]));
     }
-    var top = Math.min(ceiling, niceCeiling(max));
+    var top = Math.min(ceiling, niceCeiling(Math.max(floor, peak)));
 
     var ratio = window.devicePixelRatio || 1;
     var width = canvas.clientWidth || 300;
@@ -358,7 +358,7 @@
       g.stroke();
       if (samples.length) words.push(line.label + ' ' + format(line.value(samples[samples.length - 1])) + ' ' + unit);
     }
-    canvas.setAttribute('aria-label', title + ', the last minute, scale 0 to ' + format(top) + ' ' + unit + (words.length ? ': ' + words.join(', ') : ''));
+    canvas.setAttribute('aria-label', title + ', the last minute, scale 0 to ' + format(top) + ' ' + unit + ', peak ' + format(peak) + ' ' + unit + (words.length ? ': ' + words.join(', ') : ''));
   }
 
   // ---- the chat ----------------------------------------------------------------------------------------------
