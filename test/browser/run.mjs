@@ -60,7 +60,9 @@ const MODES = {
   'extended-legacy': { iife: EXTENDED_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'WhatwgEventSource.ExtendedEventSource' },
   // The shared script tag's SharedEventSource, in one tab: with Web Locks and BroadcastChannel (every engine here),
   // through its hub and relay.
-  shared: { iife: SHARED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource' },
+  // A new document for each scenario: a closed SharedEventSource's hub lets go of its lock and channel
+  // asynchronously, and the next scenario's streams may have the same URLs.
+  shared: { iife: SHARED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource', fresh: true },
 };
 for (const d of INTENDED_DIFFERENCES) {
   if (!scenarios.some((s) => s.name === d.scenario)) throw new Error('differences.mjs names no scenario: ' + d.scenario);
@@ -140,12 +142,13 @@ function prelude(remove) {
 }
 
 /**
- * The test page's files and the page's line to Node (/__node: `set` a flag, read a `flag`, `wait` until one is set),
- * served by the stream server itself, so that the page and the streams share an origin. A cookie for 127.0.0.1 comes
- * with the page (cookies ignore ports), to see which cross-origin requests carry credentials.
+ * The test page's files and the page's line to Node (/__node: `set` a flag, read a `flag`, `wait` until one is set,
+ * on the flag board of the scenario running now), served by the document's server A, which is also each scenario's
+ * stream server A, so that the page and the streams share an origin. A cookie for 127.0.0.1 comes with the page
+ * (cookies ignore ports), to see which cross-origin requests carry credentials.
  */
-function serveStatic(servers, mode) {
-  const server = servers.A;
+function serveStatic(doc) {
+  const { A: server, mode } = doc;
   const csp = MODES[mode].csp ? { 'Content-Security-Policy': "script-src 'self'" } : {};
   const file = (path, type, read, extra) =>
     server.handle(path, (req, res) => {
@@ -165,9 +168,11 @@ function serveStatic(servers, mode) {
   file('/__test/restore.js', js, () => (MODES[mode].restore || []).map((name) => 'window.' + name + ' = window.__removed.' + name + ';\n').join(''));
   if (MODES[mode].iife) file('/__dist/' + basename(MODES[mode].iife), js, () => readFileSync(MODES[mode].iife));
   server.handle('/__node', (req, res, { query }) => {
+    const servers = doc.servers;
     const name = query.get('name');
     const answer = (value) => res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }).end(JSON.stringify(value));
     const op = query.get('op');
+    if (!servers) return void res.writeHead(400).end('no scenario is running');
     if (op === 'set') return void ((servers.flags[name] = true), answer(true));
     if (op === 'flag') return void answer(servers.flags[name] || false);
     if (op === 'wait') return void servers.when(name).then(() => answer(true));
@@ -210,12 +215,12 @@ function normalize(value, servers) {
 
 // --- The harness page ------------------------------------------------------------------------------------------------
 
-// Each scenario gets a fresh document: the test page (/__page on the scenario's own server A), in a frame of one
-// harness page that the driver loads once per page. Creating and removing a frame costs the engines about half of
-// what a top-level navigation there and back (to about:blank) did, and the test page is the same either way: its
-// own origin, its mode's globals removed by its own first script, and its network activity ended when the frame
-// goes. The harness and A are same-site (127.0.0.1; ports do not count), so the page's cookie is first-party and
-// its storage unpartitioned, as at the top level. The driver's calls reach the frame through the harness:
+// The test page (/__page on its server A) is a frame of one harness page that the driver loads once per page (a
+// frame costs the engines about half of what a top-level navigation there and back to about:blank did), and serves
+// one scenario after another (see runScenario). The page is the same either way: its own origin, its mode's globals
+// removed by its own first script, and its network activity ended when the frame goes. The harness and A are
+// same-site (127.0.0.1; ports do not count), so the page's cookie is first-party and its storage unpartitioned, as
+// at the top level. The driver's calls reach the frame through the harness:
 //   __frame(url)  loads url in a new frame; resolves once it has loaded and its scenarios.mjs runs
 //   __call({ name, arg })  runs window[name](arg) in the frame; resolves to its result (postMessage both ways)
 //   __leave()  removes the frame; calls still waiting are rejected, so that no driver call stays pending.
@@ -291,19 +296,47 @@ async function openHarness(pg) {
 
 // --- Running --------------------------------------------------------------------------------------------------------
 
-/** Runs one scenario on the mode's page; resolves to its normalized observation. */
-async function runScenario(pg, mode, scenario) {
-  const A = await startServer();
-  const B = await startServer();
-  const servers = Object.assign({ A, B, X: await closedOrigin() }, flagBoard());
-  serveStatic(servers, mode);
-  if (scenario.setup) scenario.setup(servers);
+// A test page serves one scenario after another, in the same document, until one fails (then the next scenario
+// gets a new one). A new document for each scenario cost the engines 0.1-0.18 CPU-seconds a check, more than most
+// scenarios themselves. Between scenarios the page closes every EventSource the scenario made (__cleanup), and A is
+// reset: its added endpoints, counts and request log cleared, every socket closed. B and X are new for each
+// scenario. Errors and CSP violations are the scenario's own (those since its __run). Modes marked `fresh` give each
+// scenario a new document anyway.
+
+/** Loads the mode's test page, on a new server A, into the harness's frame; resolves to the document. */
+async function openDocument(pg, mode) {
+  const doc = { A: await startServer(), mode, servers: null };
+  serveStatic(doc);
   try {
-    const config = { A: A.origin, B: B.origin, X: servers.X, use: MODES[mode].use, check: MODES[mode] };
+    await guard(pg.call('__frame', doc.A.origin + '/__page'), SCENARIO_TIMEOUT, 'the test page did not load (hang guard)');
+  } catch (error) {
+    await closeDocument(pg, doc);
+    throw error;
+  }
+  return doc;
+}
+
+/** Leaves the document (before its server goes, so that nothing reconnects to it). */
+async function closeDocument(pg, doc) {
+  await pg.call('__leave').catch(() => {});
+  await doc.A.close();
+}
+
+/**
+ * Runs one scenario on the mode's page: in `state.doc`, the document the last scenario left (or a new one).
+ * Resolves to its normalized observation.
+ */
+async function runScenario(pg, state, mode, scenario) {
+  const doc = state.doc || (state.doc = await openDocument(pg, mode));
+  const B = await startServer();
+  const servers = Object.assign({ A: doc.A, B, X: await closedOrigin() }, flagBoard());
+  doc.servers = servers;
+  let reusable = false;
+  try {
+    if (scenario.setup) scenario.setup(servers);
+    const config = { A: doc.A.origin, B: B.origin, X: servers.X, use: MODES[mode].use, check: MODES[mode] };
     // The mode is checked on the page first: the globals really gone, the right EventSource in place.
-    const run = pg
-      .call('__frame', A.origin + '/__page')
-      .then(() => pg.call('__call', { name: '__run', arg: { name: scenario.name, config } }));
+    const run = pg.call('__call', { name: '__run', arg: { name: scenario.name, config } });
     const result = JSON.parse(await guard(run, SCENARIO_TIMEOUT, 'scenario timed out (hang guard)'));
     if (result.problems) throw new Error('mode check: ' + result.problems.join('; '));
     // Violation reports are queued as tasks: __report waits one task before it reads them.
@@ -311,11 +344,20 @@ async function runScenario(pg, mode, scenario) {
     const pageErrors = report.errors.concat(report.violations.length ? ['CSP violations: ' + report.violations.join('; ')] : []);
     if (pageErrors.length) throw new Error('page errors: ' + pageErrors.join('; '));
     const observed = Object.assign({}, result.observation, scenario.observe ? scenario.observe(servers) : {});
+    reusable = !MODES[mode].fresh;
     return normalize(observed, servers);
   } finally {
-    // Leave the page before the servers go, so that nothing reconnects to them.
-    await pg.call('__leave').catch(() => {});
-    await Promise.all([A.close(), B.close()]);
+    // Every EventSource of the scenario closed before A is reset, so that nothing reconnects to the next one's.
+    if (reusable) reusable = await pg.call('__call', { name: '__cleanup' }).catch(() => false);
+    doc.servers = null;
+    if (reusable) {
+      doc.A.reset();
+      serveStatic(doc);
+    } else {
+      state.doc = null;
+      await closeDocument(pg, doc);
+    }
+    await B.close();
   }
 }
 
@@ -326,14 +368,16 @@ async function runScenario(pg, mode, scenario) {
 async function runMode(pg, mode) {
   if (pg instanceof Error) return selected.map((scenario) => [scenario.name, pg, 0]);
   const results = [];
+  const state = { doc: null };
   for (const scenario of selected) {
     const start = Date.now();
     try {
-      results.push([scenario.name, await runScenario(pg, mode, scenario), Date.now() - start]);
+      results.push([scenario.name, await runScenario(pg, state, mode, scenario), Date.now() - start]);
     } catch (error) {
       results.push([scenario.name, error instanceof Error ? error : new Error(String(error)), Date.now() - start]);
     }
   }
+  if (state.doc) await closeDocument(pg, state.doc);
   return results;
 }
 

@@ -1131,18 +1131,42 @@ if (typeof window !== 'undefined' && typeof document !== 'undefined') {
   };
   const resolvePath = (path) => path.split('.').reduce((object, key) => (object == null ? undefined : object[key]), window);
 
+  // The page serves one scenario after another (run.mjs). Each scenario's EventSource is a transparent Proxy of the
+  // mode's constructor that keeps every instance made (`new` on it or on a subclass of it), for __cleanup.
+  let made = [];
+  let errorsBefore = 0;
+  let violationsBefore = 0;
+  const tracked = (C) =>
+    new Proxy(C, {
+      construct(target, args, newTarget) {
+        const instance = Reflect.construct(target, args, newTarget);
+        made.push(instance);
+        return instance;
+      },
+    });
+
   /** Checks the mode, then runs one scenario: resolves to the JSON of { problems } or { observation }. */
   window.__run = async ({ name, config }) => {
+    errorsBefore = window.__errors().length;
+    violationsBefore = window.__violations().length;
     const problems = checkMode(config.check);
     if (problems.length) return JSON.stringify({ problems });
     const scenario = scenarios.find((s) => s.name === name);
-    const t = { EventSource: resolvePath(config.use), A: config.A, B: config.B, X: config.X, sleep, until, record, node };
+    const t = { EventSource: tracked(resolvePath(config.use)), A: config.A, B: config.B, X: config.X, sleep, until, record, node };
     // As JSON text: what the page saw, whatever each driver's own serialization does with odd strings (NUL).
     return JSON.stringify({ observation: await scenario.run(t) });
   };
 
-  /** Uncaught errors and CSP violations since the page loaded (after one task, for violation reports queued). */
-  window.__report = () => sleep(0).then(() => ({ errors: window.__errors(), violations: window.__violations() }));
+  /** Uncaught errors and CSP violations since the last __run began (after one task, for violation reports queued). */
+  window.__report = () =>
+    sleep(0).then(() => ({ errors: window.__errors().slice(errorsBefore), violations: window.__violations().slice(violationsBefore) }));
+
+  /** Closes every EventSource the last scenario made, so that none reconnects to the next scenario's server. */
+  window.__cleanup = () => {
+    for (const es of made) es.close();
+    made = [];
+    return true;
+  };
 
   // The page runs in a frame of run.mjs's harness page, which asks for __run and __report by postMessage; answers go
   // back the same way. `ready` tells the harness that this script runs.

@@ -176,6 +176,15 @@ export async function startServer() {
     openSockets: () => sockets.size,
     /** Open sockets that have carried a request (Node's spare connections left out). */
     servedSockets: () => served.size,
+    /** Back to a fresh server on the same port: no added endpoint, no count or request, every socket closed. */
+    reset() {
+      counts.clear();
+      custom.clear();
+      requests.length = 0;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+      served.clear();
+    },
     close: () =>
       new Promise((resolve) => {
         for (const socket of sockets) socket.destroy();
