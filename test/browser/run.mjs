@@ -299,7 +299,7 @@ async function openHarness(pg) {
 // A test page serves one scenario after another, in the same document, until one fails (then the next scenario
 // gets a new one). A new document for each scenario cost the engines 0.1-0.18 CPU-seconds a check, more than most
 // scenarios themselves. Between scenarios the page closes every EventSource the scenario made (__cleanup), and A is
-// reset: its added endpoints, counts and request log cleared, every socket closed. B and X are new for each
+// reset: its added endpoints, counts and request log cleared (see reset()). B and X are new for each
 // scenario. Errors and CSP violations are the scenario's own (those since its __run). Modes marked `fresh` give each
 // scenario a new document anyway.
 

@@ -176,14 +176,14 @@ export async function startServer() {
     openSockets: () => sockets.size,
     /** Open sockets that have carried a request (Node's spare connections left out). */
     servedSockets: () => served.size,
-    /** Back to a fresh server on the same port: no added endpoint, no count or request, every socket closed. */
+    /**
+     * Back to a fresh server on the same port: no added endpoint, count or request. (Idle keep-alive sockets stay:
+     * closing them just as a client reuses one would only make that client retry.)
+     */
     reset() {
       counts.clear();
       custom.clear();
       requests.length = 0;
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
-      served.clear();
     },
     close: () =>
       new Promise((resolve) => {
