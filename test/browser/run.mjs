@@ -60,9 +60,7 @@ const MODES = {
   'extended-legacy': { iife: EXTENDED_PATH, remove: LEGACY_REMOVED, csp: false, global: 'installed', use: 'WhatwgEventSource.ExtendedEventSource' },
   // The shared script tag's SharedEventSource, in one tab: with Web Locks and BroadcastChannel (every engine here),
   // through its hub and relay.
-  // A new document for each scenario: a closed SharedEventSource's hub lets go of its lock and channel
-  // asynchronously, and the next scenario's streams may have the same URLs.
-  shared: { iife: SHARED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource', fresh: true },
+  shared: { iife: SHARED_PATH, remove: [], csp: false, global: 'native', use: 'WhatwgEventSource.SharedEventSource' },
 };
 for (const d of INTENDED_DIFFERENCES) {
   if (!scenarios.some((s) => s.name === d.scenario)) throw new Error('differences.mjs names no scenario: ' + d.scenario);
@@ -300,8 +298,9 @@ async function openHarness(pg) {
 // gets a new one). A new document for each scenario cost the engines 0.1-0.18 CPU-seconds a check, more than most
 // scenarios themselves. Between scenarios the page closes every EventSource the scenario made (__cleanup), and A is
 // reset: its added endpoints, counts and request log cleared (see reset()). B and X are new for each
-// scenario. Errors and CSP violations are the scenario's own (those since its __run). Modes marked `fresh` give each
-// scenario a new document anyway.
+// scenario. Errors and CSP violations are the scenario's own (those since its __run). In the shared mode, a scenario
+// may open a stream whose URL the last one's SharedEventSource used: its hub, closed, lets go of the lock and
+// channel for it while the new one asks for them, as in a tab that closes a stream and opens it again.
 
 /** Loads the mode's test page, on a new server A, into the harness's frame; resolves to the document. */
 async function openDocument(pg, mode) {
@@ -344,7 +343,7 @@ async function runScenario(pg, state, mode, scenario) {
     const pageErrors = report.errors.concat(report.violations.length ? ['CSP violations: ' + report.violations.join('; ')] : []);
     if (pageErrors.length) throw new Error('page errors: ' + pageErrors.join('; '));
     const observed = Object.assign({}, result.observation, scenario.observe ? scenario.observe(servers) : {});
-    reusable = !MODES[mode].fresh;
+    reusable = true;
     return normalize(observed, servers);
   } finally {
     // Every EventSource of the scenario closed before A is reset, so that nothing reconnects to the next one's.
