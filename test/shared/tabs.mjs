@@ -139,6 +139,18 @@ const REMOVE_MODERN = REMOVE_SHARING.replace('})();', `
 
 // --- Helpers -------------------------------------------------------------------------------------------------------
 
+// What the running scenario waits for now (the hang guard's message names it), and its tabs in the order opened.
+const waiting = new Set();
+let tabsOpened = [];
+async function labelled(label, promise) {
+  waiting.add(label);
+  try {
+    return await promise;
+  } finally {
+    waiting.delete(label);
+  }
+}
+
 async function openTabs(t, n, options = {}) {
   const pages = [];
   for (let i = 0; i < n; i++) pages.push(await openTab(t, options));
@@ -147,6 +159,7 @@ async function openTabs(t, n, options = {}) {
 
 async function openTab(t, { make = true, url = t.stream.path, init } = {}) {
   const page = await t.context.newPage();
+  tabsOpened.push(page);
   page.on('pageerror', (error) => t.errors.push(String(error)));
   await page.goto(t.server.url('/page'));
   if (make) await page.evaluate(([u, o]) => window.make(u, o), [t.server.url(url), init]);
@@ -155,7 +168,8 @@ async function openTab(t, { make = true, url = t.stream.path, init } = {}) {
 
 /** Waits, without a deadline, until fn(arg) is true in the page. */
 function waitIn(page, fn, arg) {
-  return page.waitForFunction(fn, arg, { timeout: 0, polling: 5 });
+  const label = 'in tab ' + tabsOpened.indexOf(page) + ': ' + String(fn).replace(/\s+/g, ' ') + ' with ' + JSON.stringify(arg);
+  return labelled(label, page.waitForFunction(fn, arg, { timeout: 0, polling: 5 }));
 }
 
 const log = (page, i = 0) => page.evaluate((k) => window.logs[k].slice(), i);
@@ -170,7 +184,9 @@ function lastIs(page, entry, i = 0) {
 }
 /** Waits, without a deadline, until check() is true (looking every few ms). */
 async function until(check) {
-  while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
+  await labelled(String(check).replace(/\s+/g, ' '), (async () => {
+    while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
+  })());
 }
 
 /** The one tab that fetched the stream since `before` (fetch counts), failing if there is not exactly one. */
@@ -319,25 +335,35 @@ const scenarios = [
   }],
 
   // A tab frozen (or hung) without a `freeze` event keeps its lock: the others ask it, get no answer, and take the
-  // lock. Debugger.pause stops every script in the tab, as a freeze does, and Debugger.resume lets it go on: it
-  // then finds its lock taken, and reads as a follower again.
+  // lock. Here the holder hangs on a synchronous XMLHttpRequest that the server answers only when told: its main
+  // thread stops, and what comes for it waits, as in a tab that hangs; when the answer comes it goes on, finds its
+  // lock taken, and reads as a follower again. (Not Debugger.pause: Chromium drops the BroadcastChannel messages
+  // that reach a tab paused in the debugger, which no hung or frozen tab does.)
   ['the holder tab stops running without any event: the others take the lock; no event missing or repeated in any tab', async (t) => {
     const pages = await openTabs(t, 3);
     for (const page of pages) await lastIs(page, 'open');
     t.stream.emit(5);
     for (const page of pages) await logReaches(page, 6);
     const first = await holder(pages);
-    const cdp = await t.context.newCDPSession(first);
-    await cdp.send('Debugger.enable');
-    // Debugger.pause stops the page at its next statement; the wait for Debugger.paused makes sure that it has (an
-    // evaluation runs a statement at once, if nothing else does). Events flow while the pause lands, and the holder
-    // may relay any number of them first; the five sent once it has stopped can reach the other tabs only through a
+    // The request reaching the server says that the holder has stopped. Events flow meanwhile, and the holder may
+    // relay any number of them first; the five sent once it has stopped can reach the other tabs only through a
     // connection of their own, so a takeover is what this waits for, whatever the machine's speed.
-    const paused = new Promise((resolve) => cdp.once('Debugger.paused', resolve));
+    let answer;
+    const hung = new Promise((resolve) =>
+      t.server.handle('/hang', (req, res) => {
+        answer = () => res.writeHead(200, { 'Content-Type': 'text/plain' }).end('go on');
+        resolve();
+      }),
+    );
     await emitDuring(t.stream, 20, async () => {
-      await cdp.send('Debugger.pause');
-      cdp.send('Runtime.evaluate', { expression: '0' }).catch(() => {});
-      await paused;
+      await first.evaluate(() => {
+        setTimeout(() => {
+          const request = new XMLHttpRequest();
+          request.open('GET', '/hang', false);
+          request.send();
+        });
+      });
+      await labelled('the holder tab to hang', hung);
     });
     t.stream.emit(5);
     const others = pages.filter((p) => p !== first);
@@ -345,7 +371,7 @@ const scenarios = [
     for (const page of others) assert.deepEqual(await log(page), ['open', ...expected(1, 25)]);
     assert.equal(t.stream.requests.length, 2);
     assert.notEqual(t.stream.requests[1], null);
-    await cdp.send('Debugger.resume');
+    answer();
     t.stream.emit(5);
     for (const page of pages) await logReaches(page, 31);
     for (const page of pages) assert.deepEqual(await log(page), ['open', ...expected(1, 30)]);
@@ -421,7 +447,13 @@ const scenarios = [
     for (const page of pages) await lastIs(page, 'error:2:response:503');
     const want = ['open', ...expected(1, 3), 'error:0:end', 'open', ...expected(4, 5), 'error:0:end', 'error:2:response:503'];
     for (const page of pages) assert.deepEqual(await log(page), want);
-    assert.equal(t.stream.requests.length, 3);
+    // Three requests: the first, the reconnection after each end. The holder's failure and its lock reach the
+    // other tabs by different ways (BroadcastChannel, Web Locks), which nothing orders: a tab granted the lock
+    // before the failure reached it may have sent a fourth request, from the same last event ID, before it closes
+    // (hub.ts, takeOver). That one, at most, is allowed; nothing else.
+    const [first, second, third, ...rest] = t.stream.requests;
+    assert.deepEqual([first, second, third], [null, '3', '4']);
+    assert.ok(rest.length <= 1 && rest.every((id) => id === '4'), 'requests (Last-Event-ID of each): ' + JSON.stringify(t.stream.requests));
     await t.stream.drained();
   }],
 
@@ -507,7 +539,16 @@ for (const [name, fn] of browser ? scenarios : []) {
   const t = { server, context, stream: ticker(server), errors: [] };
   const start = Date.now();
   try {
-    await guard(fn(t), SCENARIO_BOUND, 'scenario still waiting after ' + SCENARIO_BOUND + ' ms');
+    tabsOpened = [];
+    waiting.clear();
+    await guard(fn(t), SCENARIO_BOUND, 'scenario still waiting after ' + SCENARIO_BOUND + ' ms').catch((error) => {
+      if (!waiting.size) throw error;
+      throw new Error(error.message + ', for: ' + [...waiting].join('; '));
+    }).catch(async (error) => {
+      // What each tab logged, to tell what went wrong (a tab that does not answer in 5 s is left out).
+      const logs = await Promise.all(tabsOpened.map((page) => guard(page.evaluate(() => window.logs), 5000, 'no answer').catch(String)));
+      throw new Error(error.message + '\n' + logs.map((l, i) => 'tab ' + i + ': ' + JSON.stringify(l)).join('\n'));
+    });
     assert.deepEqual(t.errors, [], 'no uncaught error in any page');
     passed++;
     console.log('  ok   ' + name + ' (' + (Date.now() - start) + ' ms)');
