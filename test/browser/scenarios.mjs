@@ -848,6 +848,8 @@ export const scenarios = [
       await t.until(() => es.readyState === 2, 'the 204');
       const silent = new t.EventSource(t.A + '/silent');
       const silentLog = t.record(silent);
+      // Open first (however long that takes on a loaded machine), then the time for an error that must not come.
+      await t.until(() => silentLog.length > 0, 'the silent stream to open');
       await t.sleep(300);
       silent.close();
       return { log, silentLog };
