@@ -11,10 +11,10 @@
 // one, and everything else, one stage after another, in the other. More at once only loses on two cores: with the
 // three engines and the stages after vitest all running together, the whole run took 394 s and 748 CPU-seconds;
 // in two lanes 282 s and 518 CPU-seconds, and one stage at a time 296 s and 468. (Since then the browser tests'
-// pages serve one scenario after another: in two lanes the whole run takes 180 s and 336 CPU-seconds.) Each stage's
-// output is printed whole when it ends. `node scripts/test.mjs --serial` runs one stage after another, as a check
-// when a failure looks like a matter of load. Any other arguments go to vitest, and then only the type check and
-// vitest run.
+// pages serve one scenario after another: in two lanes the whole run takes 180-208 s and 336-394 CPU-seconds.)
+// Each stage's output is printed whole when it ends. `node scripts/test.mjs --serial` runs one stage after another,
+// as a check when a failure looks like a matter of load. Any other arguments go to vitest, and then only the type
+// check and vitest run.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
