@@ -6,7 +6,8 @@
 // The engines run one after another (side by side they cost more CPU than they save in waiting, on two cores). In
 // each, every scenario (scenarios.mjs) runs first with the engine's own EventSource, then in each polyfill mode;
 // every key of each observation must equal native's in the same engine, except the intended differences
-// (differences.mjs). Each engine ends with a line of its own; the run ends with exactly one `N passed, N failed` line. A missing or broken browser is a failure, never a skip.
+// (differences.mjs). Each engine ends with a line of its own; the run ends with exactly one `N passed, N failed`
+// line. A missing or broken browser is a failure, never a skip.
 import { readFileSync, existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -294,8 +295,8 @@ async function openHarness(pg) {
 
 // --- Running --------------------------------------------------------------------------------------------------------
 
-// A test page serves one scenario after another, in the same document, until one fails (then the next scenario
-// gets a new one). A new document for each scenario cost the engines 0.1-0.18 CPU-seconds a check, more than most
+// A test page serves one scenario after another, in the same document, until one ends in an error (a hang, a page
+// error, a failed mode check; then the next scenario gets a new one). A new document for each scenario cost the engines 0.1-0.18 CPU-seconds a check, more than most
 // scenarios themselves. Between scenarios the page closes every EventSource the scenario made (__cleanup), and A is
 // reset: its added endpoints, counts and request log cleared (see reset()). B and X are new for each
 // scenario. Errors and CSP violations are the scenario's own (those since its __run). In the shared mode, a scenario
@@ -450,8 +451,8 @@ async function runEngine(name) {
   console.log(engine.label + ' ' + browser.version + ' (' + executablePath + '): ' + selected.length + ' scenarios x ' + modes.length + ' modes, ' + jobs + ' at a time');
   try {
     // Modes run `jobs` at a time: each job opens a page (with the harness) and takes the next mode until none is
-    // left. (A page per mode cost Chromium some 0.7 CPU-seconds each; modes never share an origin, as every
-    // scenario has servers of its own.) Lines are printed mode by mode, native first.
+    // left. (A page per mode cost Chromium some 0.7 CPU-seconds each; modes never share an origin, as each mode's
+    // test page has a server A of its own.) Lines are printed mode by mode, native first.
     const pending = new Map();
     let next = 0;
     const job = async () => {

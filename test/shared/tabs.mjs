@@ -541,20 +541,17 @@ for (const [name, fn] of browser ? scenarios : []) {
   try {
     tabsOpened = [];
     waiting.clear();
-    await guard(fn(t), SCENARIO_BOUND, 'scenario still waiting after ' + SCENARIO_BOUND + ' ms').catch((error) => {
-      if (!waiting.size) throw error;
-      throw new Error(error.message + ', for: ' + [...waiting].join('; '));
-    }).catch(async (error) => {
-      // What each tab logged, to tell what went wrong (a tab that does not answer in 5 s is left out).
-      const logs = await Promise.all(tabsOpened.map((page) => guard(page.evaluate(() => window.logs), 5000, 'no answer').catch(String)));
-      throw new Error(error.message + '\n' + logs.map((l, i) => 'tab ' + i + ': ' + JSON.stringify(l)).join('\n'));
-    });
+    await guard(fn(t), SCENARIO_BOUND, 'scenario still waiting after ' + SCENARIO_BOUND + ' ms');
     assert.deepEqual(t.errors, [], 'no uncaught error in any page');
     passed++;
     console.log('  ok   ' + name + ' (' + (Date.now() - start) + ' ms)');
   } catch (error) {
     failed++;
-    console.log('  FAIL ' + name + '\n       ' + String(error && error.stack ? error.stack : error).split('\n').join('\n       '));
+    // What the scenario still waited for, and what each tab logged (a tab that does not answer in 5 s says so).
+    const logs = await Promise.all(tabsOpened.map((page) => guard(page.evaluate(() => window.logs), 5000, 'no answer').catch(String)));
+    const detail = [String(error && error.stack ? error.stack : error)]
+      .concat([...waiting].map((label) => 'waiting for ' + label), logs.map((l, i) => 'tab ' + i + ': ' + JSON.stringify(l)));
+    console.log('  FAIL ' + name + '\n       ' + detail.join('\n').split('\n').join('\n       '));
   } finally {
     await context.close().catch(() => {});
     await server.close();
